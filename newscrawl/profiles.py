@@ -1,0 +1,79 @@
+"""Site profiles: what newscrawl knows about one site, kept as data in ``newscrawl/sites/*.toml``.
+
+A profile is plain data so that adding a site never means writing code; the spider, the
+extractor and the scheduler read the same object.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SITES_DIR = Path(__file__).with_name("sites")
+
+
+class ProfileError(ValueError):
+    """A profile is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    name: str
+    domains: list[str]
+    start_urls: list[str] = field(default_factory=list)
+    sitemaps: list[str] = field(default_factory=list)
+    feeds: list[str] = field(default_factory=list)
+    article_pattern: str | None = None
+    timezone: str = "Asia/Shanghai"
+    encoding: str | None = None
+    selectors: dict[str, str] = field(default_factory=dict)
+    site_name: str | None = None
+    autothrottle: bool = True
+    mobile_hosts: dict[str, str] = field(default_factory=dict)
+    follow_pattern: str | None = None
+    every: str | None = None
+    description: str = ""
+
+    def is_article_url(self, url: str) -> bool:
+        return bool(self.article_pattern and re.search(self.article_pattern, url))
+
+
+_LIST_FIELDS = ("domains", "start_urls", "sitemaps", "feeds")
+
+
+def parse_profile(name: str, data: dict) -> SiteProfile:
+    known = set(SiteProfile.__dataclass_fields__)
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ProfileError(f"profile {name!r}: unknown field(s) {', '.join(unknown)}")
+    data = {**data, "name": data.get("name", name)}
+    if not data.get("domains"):
+        raise ProfileError(f"profile {name!r}: 'domains' is required")
+    for key in _LIST_FIELDS:
+        if key in data and not isinstance(data[key], list):
+            raise ProfileError(f"profile {name!r}: {key!r} must be a list")
+    for key in ("article_pattern", "follow_pattern"):
+        if data.get(key):
+            try:
+                re.compile(data[key])
+            except re.error as exc:
+                raise ProfileError(f"profile {name!r}: bad {key}: {exc}") from exc
+    return SiteProfile(**data)
+
+
+def load_profile(name: str, sites_dir: Path = SITES_DIR) -> SiteProfile:
+    path = sites_dir / f"{name}.toml"
+    if not path.is_file():
+        available = ", ".join(list_profiles(sites_dir)) or "none"
+        raise ProfileError(f"no site profile {name!r} (available: {available})")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"profile {name!r}: {exc}") from exc
+    return parse_profile(name, data)
+
+
+def list_profiles(sites_dir: Path = SITES_DIR) -> list[str]:
+    return sorted(p.stem for p in sites_dir.glob("*.toml"))
