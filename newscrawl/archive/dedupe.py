@@ -1,0 +1,177 @@
+"""Near-duplicate detection: the same story republished by several portals.
+
+MinHash (datasketch, 64 permutations) over character 5-shingles of the simplified body with
+letters, digits and Han characters only, so layout, punctuation and script differences do not
+count. Candidates come from locality-sensitive hashing stored in SQLite (16 bands of 4 rows, so
+pairs above ~0.7 Jaccard are found with >98% probability); a candidate is a duplicate when the
+estimated Jaccard similarity is at least ``THRESHOLD``. Every copy in a cluster points
+(``articles.duplicate_of``) at the earliest published one, which has ``duplicate_of`` NULL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+from datetime import UTC, datetime
+
+import numpy as np
+from datasketch import MinHash
+
+from newscrawl.archive.textindex import to_simplified
+
+NUM_PERM = 64
+BANDS = 16
+ROWS = NUM_PERM // BANDS
+SHINGLE = 5
+THRESHOLD = 0.7
+MIN_CHARS = 50  # shorter bodies (captions, stubs) are too generic to call duplicates
+_NON_WORD = re.compile(r"[\W_]+")
+_POWERS = np.array([1_000_003**k % 2**64 for k in range(SHINGLE - 1, -1, -1)], dtype=np.uint64)
+
+
+def shingle_hashes(body: str) -> list[int]:
+    """32-bit hashes of the distinct character 5-shingles of the normalised body."""
+    text = _NON_WORD.sub("", to_simplified(body).lower())
+    if len(text) < max(MIN_CHARS, SHINGLE):
+        return []
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    windows = np.lib.stride_tricks.sliding_window_view(codes, SHINGLE)
+    mixed = (windows * _POWERS).sum(axis=1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    return np.unique(mixed >> np.uint64(32)).tolist()
+
+
+def signature(body: str) -> np.ndarray | None:
+    hashes = shingle_hashes(body)
+    if not hashes:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int)
+    minhash.update_batch(hashes)
+    return minhash.hashvalues.astype(np.uint32)
+
+
+def _band_hashes(sig: np.ndarray) -> list[int]:
+    return [
+        int.from_bytes(
+            hashlib.blake2b(sig[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest(),
+            "little",
+            signed=True,
+        )
+        for i in range(BANDS)
+    ]
+
+
+def store_signature(conn: sqlite3.Connection, article_id: int, body: str) -> bool:
+    """Replace the article's MinHash and LSH bands; False when the body is too short."""
+    conn.execute("DELETE FROM article_minhash WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
+    sig = signature(body)
+    if sig is None:
+        return False
+    conn.execute(
+        "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)",
+        (article_id, sig.tobytes()),
+    )
+    conn.executemany(
+        "INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
+        [(band, value, article_id) for band, value in enumerate(_band_hashes(sig))],
+    )
+    return True
+
+
+def _load_signature(conn: sqlite3.Connection, article_id: int) -> np.ndarray | None:
+    row = conn.execute(
+        "SELECT signature FROM article_minhash WHERE article_id = ?", (article_id,)
+    ).fetchone()
+    return np.frombuffer(row[0], dtype=np.uint32) if row else None
+
+
+def similar_articles(conn: sqlite3.Connection, article_id: int) -> list[int]:
+    """Ids of other articles whose estimated Jaccard similarity reaches ``THRESHOLD``."""
+    sig = _load_signature(conn, article_id)
+    if sig is None:
+        return []
+    candidates = conn.execute(
+        "SELECT DISTINCT b.article_id, m.signature FROM article_bands AS b "
+        "JOIN article_bands AS mine ON mine.band = b.band AND mine.hash = b.hash "
+        "JOIN article_minhash AS m ON m.article_id = b.article_id "
+        "WHERE mine.article_id = ? AND b.article_id != ?",
+        (article_id, article_id),
+    ).fetchall()
+    return [
+        other
+        for other, blob in candidates
+        if float(np.mean(np.frombuffer(blob, dtype=np.uint32) == sig)) >= THRESHOLD
+    ]
+
+
+def _utc(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _publication_order(conn: sqlite3.Connection, ids: set[int]) -> list[int]:
+    """``ids`` from the earliest published (falling back to first fetched) to the latest."""
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT id, published_at, fetched_at FROM articles WHERE id IN ({marks})",
+        sorted(ids),
+    ).fetchall()
+    return [
+        row[0] for row in sorted(rows, key=lambda r: (_utc(r[1]) or _utc(r[2]) or "9999", r[0]))
+    ]
+
+
+def _cluster_members(conn: sqlite3.Connection, roots: set[int]) -> set[int]:
+    marks = ",".join("?" * len(roots))
+    rows = conn.execute(
+        f"SELECT id FROM articles WHERE id IN ({marks}) OR duplicate_of IN ({marks})",
+        [*roots, *roots],
+    ).fetchall()
+    return {row[0] for row in rows}
+
+
+def assign_duplicates(conn: sqlite3.Connection, article_id: int) -> int | None:
+    """Join the article to the clusters it resembles; return its ``duplicate_of``.
+
+    Called after the article's signature changed. Copies that pointed at this article are
+    released first (its text may no longer match theirs) and regrouped.
+    """
+    orphans = [
+        row[0]
+        for row in conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", (article_id,))
+    ]
+    conn.execute(
+        "UPDATE articles SET duplicate_of = NULL WHERE id = ? OR duplicate_of = ?",
+        (article_id, article_id),
+    )
+    _join(conn, article_id)
+    for orphan in orphans:
+        _join(conn, orphan)
+    row = conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+def _join(conn: sqlite3.Connection, article_id: int) -> None:
+    similar = similar_articles(conn, article_id)
+    if not similar:
+        return
+    marks = ",".join("?" * len(similar))
+    roots = {
+        row[0]
+        for row in conn.execute(
+            f"SELECT COALESCE(duplicate_of, id) FROM articles WHERE id IN ({marks})", similar
+        )
+    }
+    members = _cluster_members(conn, roots | {article_id})
+    ordered = _publication_order(conn, members)
+    head, rest = ordered[0], ordered[1:]
+    conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (head,))
+    conn.executemany("UPDATE articles SET duplicate_of = ? WHERE id = ?", [(head, m) for m in rest])

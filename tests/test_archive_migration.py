@@ -1,0 +1,94 @@
+"""An archive written with schema version 1 opens and upgrades in place."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newscrawl.archive import Archive, ArchiveError, schema
+
+STORY = "河北日报讯 代表委员建议因地制宜发展新质生产力，以科技创新开辟发展新领域新赛道。" * 4
+
+
+def make_v1_archive(path: Path) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert schema.migrate(conn, target=1) == 1
+    conn.execute(
+        "INSERT INTO blobs (sha256, size, compression, data) VALUES ('00', 3, 'none', x'616263')"
+    )
+    conn.execute(
+        "INSERT INTO captures (url, status, headers, fetched_at, sha256, size) "
+        "VALUES ('http://a/1', 200, '{}', '2024-03-07T08:00:00+00:00', '00', 3)"
+    )
+    rows = [
+        ("http://a/1", "a", "以科技創新開辟發展新領域", STORY, "2024-03-07T14:52:00+08:00"),
+        (
+            "http://b/9",
+            "b",
+            "以科技创新开辟发展新领域",
+            STORY + "（转载）",
+            "2024-03-08T09:00:00+08:00",
+        ),
+    ]
+    for url, site, title, body, published in rows:
+        conn.execute(
+            "INSERT INTO articles (url, site, title, body, published_at, fetched_at, "
+            "content_hash, capture_id) VALUES (?, ?, ?, ?, ?, '2024-03-08T00:00:00+00:00', "
+            "'h', 1)",
+            (url, site, title, body, published),
+        )
+    conn.close()
+
+
+def test_version_1_upgrades_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    make_v1_archive(path)
+    with pytest.raises(ArchiveError, match="schema version 1"):
+        Archive(path, readonly=True)
+    with Archive(path) as archive:
+        assert schema.current_version(archive.connection) == schema.SCHEMA_VERSION
+        old = archive.get_article("http://a/1")
+        assert old["title"] == "以科技創新開辟發展新領域"  # data kept as it was
+        assert archive.capture_body(1) == b"abc"
+        # the new full-text index covers the rows written before it existed
+        assert {r["url"] for r in archive.search("发展", all_copies=True)} == {
+            "http://a/1",
+            "http://b/9",
+        }
+        # and the new duplicate detection ran over them: the later copy points at the earlier
+        assert archive.get_article("http://b/9")["duplicate_of"] == old["id"]
+        assert archive.get_article("http://a/1")["last_seen_at"] == "2024-03-08T00:00:00+00:00"
+    versions = sqlite3.connect(path).execute("SELECT version FROM schema_version").fetchall()
+    assert [v[0] for v in versions] == list(range(1, schema.SCHEMA_VERSION + 1))
+
+
+def test_failed_migration_keeps_previous_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "old.db"
+    make_v1_archive(path)
+
+    def broken(_conn: sqlite3.Connection) -> None:
+        _conn.execute("ALTER TABLE articles ADD COLUMN half_done TEXT")
+        raise RuntimeError("interrupted")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [schema.MIGRATIONS[0], broken])
+    conn = sqlite3.connect(path, isolation_level=None)
+    with pytest.raises(RuntimeError):
+        schema.migrate(conn, target=2)
+    assert schema.current_version(conn) == 1
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+    assert "half_done" not in columns
+
+
+def test_newer_archive_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.db"
+    Archive(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute("INSERT INTO schema_version VALUES (99, 'later')")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ArchiveError, match="newer"):
+        Archive(path)
