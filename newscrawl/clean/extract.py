@@ -1,0 +1,531 @@
+"""Article extraction: the body text and the fields of one news page.
+
+The main block comes from a profile selector when the site has one, otherwise from
+trafilatura (favor_precision, its own metadata off). newscrawl's own steps then run on the
+text and the tree, each a small named function:
+
+1. ``_clean_body``: cut related-link lists, drop footers and share bars, read and drop the
+   lead block (repeated headline, ``原标题``, kicker/subtitle, info lines) and bylines and
+   editor notes;
+2. ``_zones``: find the lines around the body in the page (the info line under the headline,
+   the editor line after the body) and read the fields from them;
+3. title by agreement (``title.choose_title``), dates (``dates``), site name and section
+   (breadcrumb, meta), spam (``spam``), images of the body's container.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urljoin, urlsplit
+
+import trafilatura
+
+from newscrawl.clean import boilerplate, dates, dom, metadata, spam, title
+from newscrawl.clean.language import chinese_script, detect_language
+
+_SENTENCE_END = re.compile(r"[。！？!?…”」』\.\"]\s*$")
+_DATE_LABEL = re.compile(
+    r"发布时间|發布時間|發佈時間|发表时间|發表時間|时间|時間|日期|發佈|发布|發布|Published|Updated|Posted",
+    re.I,
+)
+_ROOT_LABELS = {"首页", "首頁", "主页", "主頁", "home", "网站首页", "網站首頁", "返回首页"}
+_TAIL_CRUMBS = {"正文", "正文内容", "正文內容", "内容", "內容", "详情", "詳情", "文章"}
+_NAMEISH_ORG = re.compile(r"[网網报報社台刊站]$|新闻|新聞|日报|日報|编辑部|編輯部|客户端|客戶端")
+_SUBTITLE_CLASS = re.compile(
+    r"sub-?title|subtit|subhead|fu-?title|futi|fbt|vice-?title|kicker|dek|standfirst|yinti|yt\b",
+    re.I,
+)
+_META_DATE_KEYS = (
+    "article:published_time",
+    "og:published_time",
+    "og:release_date",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publishtime",
+    "publish-date",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "firstpublishedtime",
+    "date",
+)
+
+
+class Profile(Protocol):
+    """What extraction reads from a ``newscrawl.profiles.SiteProfile``."""
+
+    name: str
+    timezone: str
+    selectors: dict[str, str]
+    site_name: str | None
+
+
+@dataclass
+class Article:
+    url: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    original_title: str | None = None
+    body: str = ""
+    published_at: str | None = None
+    author: list[str] = field(default_factory=list)
+    editor: str | None = None
+    source: str | None = None
+    site_name: str | None = None
+    section: str | None = None
+    language: str | None = None
+    canonical_url: str | None = None
+    images: list[str] = field(default_factory=list)
+    spam: list[str] = field(default_factory=list)
+    script: str | None = None
+    fields_from: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class _Found:
+    """Fields read from bylines, info lines and the lead block, with their origin."""
+
+    authors: list[str] = field(default_factory=list)
+    editor: str | None = None
+    source: str | None = None
+    original_title: str | None = None
+    subtitle: str | None = None
+    dates: list[dates.FoundDate] = field(default_factory=list)
+
+    def read(self, line: str) -> None:
+        if not self.authors:
+            self.authors = metadata.read_authors(line)
+        self.editor = self.editor or metadata.read_editor(line)
+        self.source = self.source or metadata.read_source(line)
+        found = dates.find_date(line)
+        if found:
+            self.dates.append(found)
+
+
+def extract_article(
+    html: str,
+    url: str | None = None,
+    profile: Profile | None = None,
+    hints: dict | None = None,
+) -> Article:
+    """The article of one decoded (and repaired) HTML page."""
+    hints = hints or {}
+    article = Article(url=url)
+    tree = dom.parse(html)
+    if tree is None:
+        return article
+    meta = dom.meta_tags(tree)
+    ld = dom.ld_article(dom.json_ld(tree))
+    title_tag = dom.text_of(tree.find(".//title")) if tree.find(".//title") is not None else ""
+    selectors = dict(getattr(profile, "selectors", None) or {})
+
+    article.spam = _find_spam(tree, title_tag, meta)
+    lines, body_from = _main_lines(tree, url, selectors.get("body"))
+    page_lines = dom.block_lines(tree.body if tree.find("body") is not None else tree)
+    headings = _headings(tree, selectors.get("title"))
+    crumbs = boilerplate.breadcrumb(tree)
+    site_name, site_from = _site_name(profile, meta, ld, crumbs, title_tag)
+
+    found = _Found()
+    body_lines = _clean_body(lines, found, headings)
+    headline, title_from = title.choose_title(
+        headings,
+        [meta.get("og:title", ""), meta.get("twitter:title", ""), _ld_str(ld, "headline")]
+        + [meta.get(k, "") for k in ("articletitle", "headline", "title")],
+        title_tag,
+        support=[found.original_title or ""] + found_title_repeats(lines),
+        site_name=site_name,
+    )
+    if headline:
+        body_lines = _drop_title_repeats(body_lines, headline)
+    head_zone, tail_zone = _zones(page_lines, headline, body_lines)
+    zone = _Found()
+    for line in head_zone + tail_zone:
+        zone.read(line)
+
+    article.title = headline
+    article.body = "\n".join(body_lines)
+    article.original_title = found.original_title
+    article.subtitle = found.subtitle or _dom_subtitle(tree, headline)
+    article.language = detect_language(
+        article.body or headline or "", tree.get("lang") or meta.get("content-language")
+    )
+    if article.language == "zh":
+        article.script = chinese_script(article.body or headline or "")
+    article.site_name = site_name
+    article.section = _section(crumbs, headline) or meta.get("article:section")
+    article.canonical_url = _canonical(tree, meta, url)
+    article.images = _images(tree, page_lines, body_lines, url)
+    _set_people(article, found, zone, meta, ld, selectors, tree)
+    article.published_at, date_from = _published_at(
+        tree, meta, ld, head_zone, found, zone, hints, url, profile, article.language, selectors
+    )
+    article.fields_from = {
+        "body": body_from,
+        "title": title_from,
+        "site_name": site_from,
+        "published_at": date_from,
+    }
+    return article
+
+
+def found_title_repeats(lines: list[str]) -> list[str]:
+    """The first few short lines of the body, which often repeat the headline."""
+    return [line for line in lines[:4] if len(line) <= 80]
+
+
+# -- main text -----------------------------------------------------------------------------
+
+
+def _main_lines(tree: Any, url: str | None, selector: str | None) -> tuple[list[str], str]:
+    if selector:
+        chosen = _select(tree, selector)
+        if chosen:
+            lines = [line for element in chosen for line, _ in dom.block_lines(element)]
+            if lines:
+                return lines, "profile"
+    text = trafilatura.extract(
+        copy.deepcopy(tree),
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    return [dom.squash(line) for line in (text or "").splitlines() if line.strip()], "trafilatura"
+
+
+def _select(tree: Any, selector: str) -> list[Any]:
+    try:
+        return list(tree.cssselect(selector))
+    except Exception:  # noqa: BLE001 - a bad profile selector must not break extraction
+        return []
+
+
+def _clean_body(lines: list[str], found: _Found, headings: list[str]) -> list[str]:
+    lines = _cut_related(lines)
+    lines = [line for line in lines if not boilerplate.is_footer(line)]
+    lines = [line for line in lines if not boilerplate.is_widget(line)]
+    lines = _read_lead(lines, found, headings)
+    kept: list[str] = []
+    for line in lines:
+        if metadata.is_info_line(line):
+            found.read(line)
+            continue
+        for note in metadata.paren_notes(line):
+            found.read(note)
+        line = metadata.strip_paren_notes(line)
+        if line:
+            kept.append(line)
+    return kept
+
+
+def _cut_related(lines: list[str]) -> list[str]:
+    for index, line in enumerate(lines):
+        if index >= max(2, len(lines) // 3) and boilerplate.is_related_heading(line):
+            return lines[:index]
+    return lines
+
+
+def _read_lead(lines: list[str], found: _Found, headings: list[str]) -> list[str]:
+    """Read and drop the lead block: 原标题, headline repeats, kicker/subtitle, info lines."""
+    heading_keys = {title.norm(h) for h in headings if title.norm(h)}
+    lead_end = 0
+    while lead_end < len(lines) and lead_end < 8 and not _is_paragraph(lines[lead_end]):
+        lead_end += 1
+    lead, rest = lines[:lead_end], lines[lead_end:]
+    kept: list[str] = []
+    title_like = False
+    for line in lead:
+        original = metadata.read_original_title(line)
+        if original:
+            found.original_title = found.original_title or original
+            title_like = True
+        elif title.norm(line) in heading_keys:
+            title_like = True
+        elif metadata.is_info_line(line):
+            found.read(line)
+        else:
+            kept.append(line)
+    if title_like and kept and len(kept[0]) <= 60 and not found.subtitle:
+        found.subtitle = kept.pop(0)
+    return kept + rest
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line) > 60 or bool(_SENTENCE_END.search(line))
+
+
+def _drop_title_repeats(lines: list[str], headline: str) -> list[str]:
+    key = title.norm(headline)
+    head = [line for line in lines[:3] if title.norm(line) != key]
+    return head + lines[3:]
+
+
+# -- zones around the body -----------------------------------------------------------------
+
+
+def _zones(
+    page_lines: list[tuple[str, Any]], headline: str | None, body_lines: list[str]
+) -> tuple[list[str], list[str]]:
+    """Page lines between the headline and the body, and a few lines after the body."""
+    texts = [line for line, _ in page_lines]
+    start = _find_line(texts, headline, 0) if headline else None
+    first = _first_body_index(texts, body_lines, start or 0)
+    if start is None:
+        start = max(0, (first if first is not None else 12) - 12)
+    end = first if first is not None and first > start else min(len(texts), start + 12)
+    head = texts[start + 1 if headline else start : end][:12]
+    last = _last_body_index(texts, body_lines, end)
+    tail = texts[last + 1 : last + 7] if last is not None else []
+    return head, tail
+
+
+def _find_line(texts: list[str], target: str | None, start: int) -> int | None:
+    key = title.norm(target or "")
+    if not key:
+        return None
+    for index in range(start, len(texts)):
+        if title.norm(texts[index]) == key:
+            return index
+    return None
+
+
+def _first_body_index(texts: list[str], body_lines: list[str], start: int) -> int | None:
+    for line in body_lines[:3]:
+        probe = line[:30]
+        if len(probe) < 6:
+            continue
+        for index in range(start, len(texts)):
+            if probe in texts[index]:
+                return index
+    return None
+
+
+def _last_body_index(texts: list[str], body_lines: list[str], start: int) -> int | None:
+    for line in reversed(body_lines[-3:]):
+        probe = line[-30:]
+        if len(probe) < 6:
+            continue
+        for index in range(len(texts) - 1, start - 1, -1):
+            if probe in texts[index]:
+                return index
+    return None
+
+
+# -- fields --------------------------------------------------------------------------------
+
+
+def _headings(tree: Any, selector: str | None) -> list[str]:
+    if selector:
+        chosen = [dom.text_of(e) for e in _select(tree, selector)]
+        if any(chosen):
+            return [t for t in chosen if t]
+    found = [dom.text_of(h) for h in tree.iter("h1")]
+    found += [dom.text_of(h) for h in tree.iter("h2", "h3")][:12]
+    for element in tree.iter("div", "p", "span", "td"):
+        marker = f"{element.get('class', '')} {element.get('id', '')}".lower()
+        if "title" in marker and len(found) < 40:
+            text = dom.text_of(element)
+            if 4 <= len(text) <= 120:
+                found.append(text)
+    return [t for t in found if t and len(t) <= 200]
+
+
+def _dom_subtitle(tree: Any, headline: str | None) -> str | None:
+    for element in tree.iter("h2", "h3", "h4", "div", "p", "span"):
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if _SUBTITLE_CLASS.search(marker):
+            text = dom.text_of(element)
+            if 4 <= len(text) <= 80 and title.norm(text) != title.norm(headline or ""):
+                return text
+    return None
+
+
+def _ld_str(ld: dict, key: str) -> str:
+    value = ld.get(key)
+    return dom.squash(value) if isinstance(value, str) else ""
+
+
+def _find_spam(tree: Any, title_tag: str, meta: dict[str, str]) -> list[str]:
+    texts = [title_tag, meta.get("keywords", ""), meta.get("description", "")]
+    texts += [dom.text_of(h) for h in tree.iter("h1")]
+    links = [dom.squash(a.text_content()) for a in tree.iter("a")]
+    farm = spam.find_spam(links[:2000])
+    if len(farm) >= 3:
+        texts += farm
+    return spam.find_spam(texts)
+
+
+def _site_name(
+    profile: Profile | None,
+    meta: dict[str, str],
+    ld: dict,
+    crumbs: list[tuple[str, str | None]],
+    title_tag: str,
+) -> tuple[str | None, str]:
+    if profile is not None and getattr(profile, "site_name", None):
+        return profile.site_name, "profile"
+    if meta.get("og:site_name"):
+        return meta["og:site_name"], "og:site_name"
+    publisher = dom.ld_names(ld.get("publisher")) if ld else []
+    if publisher:
+        return publisher[0], "json-ld"
+    if crumbs:
+        label, href = crumbs[0]
+        path = urlsplit(href or "").path if href else ""
+        if label.lower() not in _ROOT_LABELS and path in ("", "/", "/index.html", "/index.shtml"):
+            return label, "breadcrumb"
+    if meta.get("application-name"):
+        return meta["application-name"], "application-name"
+    from_title = title.site_name_from_title(title_tag, None)
+    return (from_title, "title-tag") if from_title else (None, "none")
+
+
+def _section(crumbs: list[tuple[str, str | None]], headline: str | None) -> str | None:
+    labels = [label for label, _ in crumbs]
+    if not labels:
+        return None
+    labels = labels[1:]
+    while labels and (
+        labels[-1] in _TAIL_CRUMBS or title.norm(labels[-1]) == title.norm(headline or "")
+    ):
+        labels.pop()
+    return " > ".join(labels) or None
+
+
+def _canonical(tree: Any, meta: dict[str, str], url: str | None) -> str | None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return urljoin(url or "", link.get("href").strip())
+    if meta.get("og:url"):
+        return urljoin(url or "", meta["og:url"])
+    return None
+
+
+def _images(
+    tree: Any, page_lines: list[tuple[str, Any]], body_lines: list[str], url: str | None
+) -> list[str]:
+    """Image URLs inside the body's container (the lowest element holding its first and last
+    paragraphs)."""
+    texts = [line for line, _ in page_lines]
+    first = _first_body_index(texts, body_lines, 0)
+    last = _last_body_index(texts, body_lines, first or 0)
+    if first is None or last is None:
+        return []
+    container = _common_ancestor(page_lines[first][1], page_lines[last][1])
+    if container is None or container.tag in ("html", "body"):
+        return []
+    images: list[str] = []
+    for img in container.iter("img"):
+        src = img.get("data-src") or img.get("data-original") or img.get("src") or ""
+        src = src.strip()
+        if not src or src.startswith("data:"):
+            continue
+        absolute = urljoin(url or "", src)
+        if absolute not in images:
+            images.append(absolute)
+    return images
+
+
+def _common_ancestor(a: Any, b: Any) -> Any:
+    ancestors = {id(x): x for x in a.iterancestors()}
+    ancestors[id(a)] = a
+    for node in [b, *b.iterancestors()]:
+        if id(node) in ancestors:
+            return node
+    return None
+
+
+def _set_people(
+    article: Article,
+    found: _Found,
+    zone: _Found,
+    meta: dict[str, str],
+    ld: dict,
+    selectors: dict[str, str],
+    tree: Any,
+) -> None:
+    from_selector = {
+        key: " ".join(dom.text_of(e) for e in _select(tree, selectors[key]))
+        for key in ("author", "editor", "source")
+        if selectors.get(key)
+    }
+    authors = found.authors or zone.authors
+    if from_selector.get("author"):
+        authors = metadata.read_authors(from_selector["author"]) or authors
+    if not authors:
+        authors = [n for n in dom.ld_names(ld.get("author")) if _plausible_author(n, article)]
+    if not authors and meta.get("author") and _plausible_author(meta["author"], article):
+        authors = [meta["author"]]
+    article.author = authors
+    article.editor = (
+        metadata.read_editor(from_selector.get("editor", "")) or found.editor or zone.editor
+    )
+    source = metadata.read_source(from_selector.get("source", "")) or from_selector.get("source")
+    article.source = source or zone.source or found.source
+
+
+def _plausible_author(name: str, article: Article) -> bool:
+    name = dom.squash(name)
+    if not name or len(name) > 40 or "http" in name or "@" in name:
+        return False
+    if article.site_name and title.norm(name) == title.norm(article.site_name):
+        return False
+    return not _NAMEISH_ORG.search(name)
+
+
+def _published_at(
+    tree: Any,
+    meta: dict[str, str],
+    ld: dict,
+    head_zone: list[str],
+    found: _Found,
+    zone: _Found,
+    hints: dict,
+    url: str | None,
+    profile: Profile | None,
+    language: str | None,
+    selectors: dict[str, str],
+) -> tuple[str | None, str]:
+    candidates: list[tuple[dates.FoundDate | None, str]] = []
+    if selectors.get("published_at"):
+        text = " ".join(dom.text_of(e) for e in _select(tree, selectors["published_at"]))
+        candidates.append((dates.find_date(text), "profile"))
+    labeled = [line for line in head_zone if _DATE_LABEL.search(line)]
+    candidates += [(dates.find_date(line), "labeled-line") for line in labeled[:3]]
+    candidates.append((dates.parse_meta_date(_ld_str(ld, "datePublished")), "json-ld"))
+    candidates += [(dates.parse_meta_date(meta.get(key, "")), key) for key in _META_DATE_KEYS]
+    for time_el in tree.iter("time"):
+        candidates.append((dates.parse_meta_date(time_el.get("datetime") or ""), "time-element"))
+        break
+    candidates += [(dates.find_date(line), "head-line") for line in head_zone[:8]]
+    candidates += [(d, "body-line") for d in found.dates[:1]]
+    if hints.get("published_at"):
+        candidates.append((dates.parse_meta_date(str(hints["published_at"])), "hint"))
+    candidates.append((dates.date_from_url(url), "url"))
+    present = [(d, origin) for d, origin in candidates if d is not None]
+    chosen = dates.best_date([d for d, _ in present])
+    if chosen is None:
+        return None, "none"
+    origin = next(o for d, o in present if d is chosen)
+    return chosen.iso(_timezone(profile, url, language)), origin
+
+
+def _timezone(profile: Profile | None, url: str | None, language: str | None) -> str | None:
+    if profile is not None and getattr(profile, "timezone", None):
+        return profile.timezone
+    host = urlsplit(url or "").hostname or ""
+    if host.endswith(".cn") or language == "zh":
+        return "Asia/Shanghai"
+    return None

@@ -1,0 +1,173 @@
+"""Bylines, editor lines, source lines and ``原标题`` lines of Chinese (and English) news pages.
+
+Each reader takes one line of text and returns what it states, or nothing. ``is_info_line``
+says whether a line is *only* such statements (plus dates and page widgets), so the body
+cleaner can drop it once its fields have been read.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = r"\u3400-\u9fff\uf900-\ufaff"
+# A Chinese personal name (2-4 characters, or a transliterated name with a middle dot),
+# or a Latin-script name of capitalised words.
+_NAME = rf"(?:[{HAN}]{{1,6}}(?:[·•・][{HAN}]{{1,8}})+|[{HAN}]{{2,4}}|[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){{0,3}})"
+_NAME_RE = re.compile(rf"^{_NAME}$")
+_NAMES_SEP = r"(?:\s*[、,，/／和及与與]\s*|\s+)"
+# A name list ends where the byline ends: punctuation, a space, another label or 报道/摄.
+_END = (
+    r"(?=$|[\s)）】\]、,，。;；|｜丨:：]|报道|報道|摄|攝|来源|來源|编辑|編輯|责任编辑|責任編輯|"
+    r"时间|時間|发布|發布|發佈|通讯员|通訊員)"
+)
+_NAME_LIST = rf"{_NAME}(?:{_NAMES_SEP}{_NAME}){{0,5}}{_END}"
+
+_COLON = r"\s*[：:]\s*"
+_SOURCE = re.compile(
+    rf"(?:稿件)?(?:来源|來源|稿源|出处|出處)(?:{_COLON}|\s+)"
+    rf"(?P<v>[^\s|｜丨:：,，。;；)）\]】]{{2,30}}(?:[ ][A-Za-z{HAN}]{{2,12}}(?=\s|$))?)"
+)
+_EDITOR = re.compile(
+    rf"(?:责任编辑|責任編輯|责编|責編|值班编辑|值班編輯|本文编辑|本文編輯|编审|編審|编辑|編輯|Editor)"
+    rf"(?:{_COLON}|\s+)(?P<v>{_NAME_LIST})"
+)
+_AUTHOR_LABELED = re.compile(
+    rf"(?:^|[\s|｜丨(（【\[])(?:作者|撰文|撰稿|文字|文|Author|By|by)\s*(?:[：:/｜|]\s*|\s+)(?P<v>{_NAME_LIST})"
+    r"(?=$|[\s|｜丨)）】\]])"
+)
+_REPORTER = re.compile(
+    rf"(?:本报|本報|本台|本刊|新华社|新華社|中新网|中新網|央视网|央視網)?"
+    rf"(?:特约记者|特約記者|见习记者|見習記者|首席记者|首席記者|记者|記者|通讯员|通訊員|实习生|實習生)"
+    rf"\s*[：:]?\s*(?P<v>{_NAME_LIST})"
+)
+_ORIGINAL_TITLE = re.compile(
+    r"^\s*[【\[(（]?\s*原(?:标题|標題|题|題)\s*[：:]\s*(?P<v>.+?)\s*[】\])）]?\s*$"
+)
+# A byline or editor note in parentheses, at the end (or start) of a paragraph.
+_PAREN_NOTE = re.compile(
+    r"[（(【\[]\s*(?:[^()（）【】\[\]]{0,20}?)"
+    r"(?:记者|記者|通讯员|通訊員|实习生|實習生|作者|责编|責編|责任编辑|責任編輯|编辑|編輯|"
+    r"文/|摄影|攝影|来源|來源)[^()（）【】\[\]]{0,60}[)）】\]]"
+)
+_NON_NAMES = {
+    "报道",
+    "報道",
+    "摄影",
+    "攝影",
+    "摄",
+    "攝",
+    "综合",
+    "綜合",
+    "整理",
+    "编译",
+    "編譯",
+    "发自",
+    "發自",
+    "日电",
+    "日電",
+    "获悉",
+    "獲悉",
+    "了解",
+    "采访",
+    "採訪",
+    "表示",
+    "来源",
+    "來源",
+    "通讯员",
+    "通訊員",
+    "实习生",
+    "實習生",
+    "记者",
+    "記者",
+}
+_TRAILING_WORDS = re.compile(r"(?:报道|報道|摄影|攝影|摄|攝|综合|綜合|整理|编译|編譯)$")
+_WIDGETS = re.compile(
+    r"(?:字号|字號|字体|字體|大\s*中\s*小|打印|列印|关闭|關閉|收藏|分享到?|转发|轉發|评论|評論|"
+    r"浏览|瀏覽|阅读|閱讀|点击|點擊|次数|次數|人次|扫一扫|掃一掃|手机看|手機看|微信|微博|QQ|空间|"
+    r"纠错|糾錯|举报|舉報|发布|發布|發佈|时间|時間|日期|更新|[【】\[\]|｜丨:：>»/\-—_]|\s|\d)"
+)
+
+
+def _names(text: str) -> list[str]:
+    names: list[str] = []
+    for match in re.finditer(_NAME, text):
+        part = _TRAILING_WORDS.sub("", match.group(0).strip())
+        if part and part not in _NON_NAMES and _NAME_RE.match(part) and part not in names:
+            names.append(part)
+    return names
+
+
+def read_source(line: str) -> str | None:
+    """``来源：河北日报`` -> ``河北日报``."""
+    match = _SOURCE.search(line)
+    if not match:
+        return None
+    value = match.group("v").strip(" -—_·")
+    value = re.split(
+        r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發布|時間|时间)", value, maxsplit=1
+    )[0]
+    return value or None
+
+
+def read_editor(line: str) -> str | None:
+    """``责任编辑：李文治`` / ``(責編:李文治)`` -> ``李文治`` (several names joined by ``、``)."""
+    match = _EDITOR.search(line)
+    if not match:
+        return None
+    names = _names(match.group("v"))
+    return "、".join(names) or None
+
+
+def read_authors(line: str) -> list[str]:
+    """Authors a byline states: ``(记者 张三 李四)``, ``作者：张三``, ``文/张三``, ``通讯员 李四``."""
+    authors: list[str] = []
+    for pattern in (_REPORTER, _AUTHOR_LABELED):
+        for match in pattern.finditer(line):
+            for name in _names(match.group("v")):
+                if name not in authors:
+                    authors.append(name)
+    return authors
+
+
+def read_original_title(line: str) -> str | None:
+    """``原标题：以科技创新开辟发展新领域新赛道`` -> the title."""
+    match = _ORIGINAL_TITLE.match(line)
+    return match.group("v").strip() if match else None
+
+
+def paren_notes(line: str) -> list[str]:
+    """Bracketed bylines/editor notes in a paragraph, such as ``(記者貢憲云)``."""
+    return [m.group(0) for m in _PAREN_NOTE.finditer(line)]
+
+
+def strip_paren_notes(line: str) -> str:
+    """The paragraph without a bracketed byline/editor note at its start or end."""
+    line = line.strip()
+    for _ in range(2):
+        match = re.search(_PAREN_NOTE.pattern + r"\s*$", line)
+        if match and (read_authors(match.group(0)) or read_editor(match.group(0))):
+            line = line[: match.start()].rstrip()
+    match = re.match(r"^(.{0,30}?)" + _PAREN_NOTE.pattern, line)
+    if match and (read_authors(match.group(0)) or read_editor(match.group(0))):
+        line = (match.group(1) + " " + line[match.end() :]).strip()
+    return line
+
+
+def is_info_line(line: str) -> bool:
+    """True when the line is only bylines, editor/source/date statements and page widgets."""
+    if len(line) > 160:
+        return False
+    rest = line
+    had_field = False
+    for pattern in (_SOURCE, _EDITOR, _REPORTER, _AUTHOR_LABELED):
+        rest, count = pattern.subn(" ", rest)
+        had_field = had_field or count > 0
+    rest, count = re.subn(
+        r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?", " ", rest
+    )
+    had_field = had_field or count > 0
+    rest = re.sub(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?", " ", rest)
+    rest = re.sub(r"(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|记者|記者)", " ", rest)
+    rest = _WIDGETS.sub("", rest)
+    rest = re.sub(r"[()（）,，.。;；、\"'“”]", "", rest)
+    return had_field and len(rest) <= 3
