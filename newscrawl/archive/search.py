@@ -60,12 +60,12 @@ def _filters(
         params.append(parse_day(until, end=True))
     if author:
         clauses.append(
-            "EXISTS (SELECT 1 FROM json_each(a.author) WHERE instr(value, ?) OR instr(value, ?))"
+            "EXISTS (SELECT 1 FROM json_each(a.author) WHERE instr(simplified(value), ?))"
         )
-        params += [author, to_simplified(author)]
+        params.append(to_simplified(author))
     if source:
-        clauses.append("(instr(a.source, ?) OR instr(a.source, ?))")
-        params += [source, to_simplified(source)]
+        clauses.append("instr(simplified(a.source), ?)")
+        params.append(to_simplified(source))
     return clauses, params
 
 

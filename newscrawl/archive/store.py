@@ -61,6 +61,7 @@ class Archive:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         try:
+            textindex.register_functions(conn)
             conn.execute("PRAGMA busy_timeout = 30000")
             if not self.readonly:
                 conn.execute("PRAGMA journal_mode = WAL")

@@ -38,6 +38,15 @@ def to_simplified(text: str) -> str:
     return _converter().convert(text) if text else ""
 
 
+def register_functions(conn: sqlite3.Connection) -> None:
+    """SQL ``simplified(text)``, for filters that compare names in either script."""
+    conn.create_function("simplified", 1, to_simplified_or_none, deterministic=True)
+
+
+def to_simplified_or_none(text: str | None) -> str | None:
+    return None if text is None else to_simplified(text)
+
+
 def tokenise(text: str) -> str:
     """Simplified ``text`` with a space around every Han/kana character, for ``unicode61``."""
     return _SPLIT.sub(r" \1 ", to_simplified(text))
