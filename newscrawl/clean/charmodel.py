@@ -1,0 +1,127 @@
+"""A character model of Chinese text, used to choose between candidate repairs.
+
+Built once (lazily) from jieba's shipped ``dict.txt`` (word, frequency, tag): each word's
+frequency is spread over its characters (unigrams) and adjacent character pairs (bigrams).
+Traditional text is scored through a traditional->simplified character map derived by aligning
+the dictionary with its OpenCC s2t conversion, so both scripts score alike. No downloads.
+
+Scores are natural-log probabilities; characters outside Chinese get fixed class scores so that
+mojibake (rare Han characters, Latin-1 debris, private-use, C1 controls) scores far below text.
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jieba
+import opencc
+
+# Common Chinese punctuation, full-width forms and ASCII score like ordinary frequent characters.
+CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』…—－·～％＋＝／　")
+PUNCT_LOGP = -4.5
+ASCII_LOGP = -4.0
+OTHER_LOGP = -11.0
+BAD_LOGP = -24.0
+UNSEEN_HAN_LOGP = -19.0
+BIGRAM_WEIGHT = 0.3
+
+
+def is_han(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0x20000 <= o <= 0x2FFFF
+        or 0xF900 <= o <= 0xFAFF
+    )
+
+
+@dataclass(frozen=True)
+class CharModel:
+    unigram: dict[str, float]
+    bigram: dict[str, float]
+    t2s: dict[str, str]
+
+    def char_logp(self, ch: str) -> float:
+        """Log-probability of one character on its own."""
+        p = self.unigram.get(self.t2s.get(ch, ch))
+        return class_logp(ch) if p is None else p
+
+    def logp(self, text: str) -> float:
+        """Total log-probability of ``text`` (unigrams, interpolated with in-word bigrams)."""
+        total = 0.0
+        prev = ""
+        t2s = self.t2s
+        for ch in text:
+            c = t2s.get(ch, ch)
+            p = self.char_logp(ch)
+            if prev:
+                b = self.bigram.get(prev + c)
+                if b is not None:
+                    # log(w * P(b|a) + (1-w) * P(b)), with P(b|a) from the bigram table
+                    p = math.log(BIGRAM_WEIGHT * math.exp(b) + (1 - BIGRAM_WEIGHT) * math.exp(p))
+            total += p
+            prev = c
+        return total
+
+    def mean_logp(self, text: str) -> float:
+        return self.logp(text) / len(text) if text else 0.0
+
+
+def class_logp(ch: str) -> float:
+    """Score of a character the dictionary does not know, by its Unicode class."""
+    o = ord(ch)
+    if o < 0x80:
+        return ASCII_LOGP if (ch.isprintable() or ch in "\t\n") else BAD_LOGP
+    if ch in CJK_PUNCT:
+        return PUNCT_LOGP
+    if is_han(ch):
+        return UNSEEN_HAN_LOGP
+    if 0xFF01 <= o <= 0xFF5E:  # full-width ASCII variants
+        return PUNCT_LOGP - 2
+    cat = unicodedata.category(ch)
+    if cat in ("Co", "Cc", "Cs", "Cn") or ch == "\ufffd":
+        return BAD_LOGP
+    return OTHER_LOGP
+
+
+def _dict_path() -> Path:
+    return Path(jieba.__file__).with_name("dict.txt")
+
+
+@cache
+def model() -> CharModel:
+    """The shared model (built on first use, about a second)."""
+    words: list[str] = []
+    freqs: list[int] = []
+    with _dict_path().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split(" ")
+            if len(parts) >= 2:
+                words.append(parts[0])
+                freqs.append(int(parts[1]))
+    uni: dict[str, int] = {}
+    bi: dict[str, int] = {}
+    for w, f in zip(words, freqs, strict=True):
+        f += 1
+        for ch in w:
+            uni[ch] = uni.get(ch, 0) + f
+        for i in range(len(w) - 1):
+            k = w[i : i + 2]
+            bi[k] = bi.get(k, 0) + f
+    total = sum(uni.values())
+    unigram = {ch: math.log(c / total) for ch, c in uni.items() if is_han(ch)}
+    bigram = {k: math.log(c / uni[k[0]]) for k, c in bi.items() if c > 2}
+    # Traditional characters: map each to its simplified form when that form is more frequent.
+    trad_chars = sorted(set(opencc.OpenCC("s2t").convert("".join(uni))) | set(uni))
+    simp_chars = opencc.OpenCC("t2s").convert("\n".join(trad_chars)).split("\n")
+    t2s: dict[str, str] = {}
+    for t_ch, s_ch in zip(trad_chars, simp_chars, strict=True):
+        if len(s_ch) == 1 and s_ch != t_ch and s_ch in unigram:
+            if unigram[s_ch] > unigram.get(t_ch, -math.inf):
+                t2s[t_ch] = s_ch
+    return CharModel(unigram, bigram, t2s)

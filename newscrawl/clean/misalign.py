@@ -1,0 +1,157 @@
+"""Re-pair GBK text that was decoded one byte out of step.
+
+When a byte of a GB18030/GBK stream is lost, the decoder pairs each trail byte with the next
+lead byte and emits plausible-looking but improbable characters, until a trail byte in the ASCII
+range (0x40-0x7E, common in traditional characters) comes out as a lone ASCII letter and the
+stream is back in step; a trail byte left before a byte that cannot follow it comes out as
+U+FFFD. The seed's ``?!焙罹盀I代表`` is ``。”侯景濱代表``: ``。`` (A1A3) became ``?``, the lead byte
+A1 of ``”`` lost its high bit (``!`` = 0x21), and ``焙罹盀I`` is B1BA EEBE B09E 49 read out of step.
+
+Repair: re-encode the run (with the resync letter) as GB18030, put the lost lead byte in front
+and decode. The lead byte is known when its high bit was stripped (the marker character before
+the run, ``!``/``！`` for A1) and is otherwise chosen by the character model, as is where the run
+starts inside a longer non-ASCII run. A repair is kept only when the model finds it far more
+probable than the text as found.
+
+The ``?`` in front of a marker stands for a whole character that was lost. It is replaced only
+where Chinese punctuation makes the character certain enough: before a closing quote or bracket
+it is ``。`` (Chinese puts the full stop inside the quote; in all four seed cases it is ``。``);
+before an opening quote it is ``：`` after a verb of saying and ``。`` otherwise. Elsewhere the
+``?`` stays (it may have been any character) and is counted as irreversible.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawl.clean.charmodel import model
+
+RUN_RE = re.compile(r"[^\x00-\x7f\s\u3000]+")
+LEADS = bytes(range(0x81, 0xFF))
+CLOSING = set("”’」』）》】")
+OPENING = set("“‘「『")
+SAYING = set("說说道示為为問问稱称曰講讲指")
+LOST_MARKS = "?？"
+STRIP_MARKS = "!！"
+# Dangling lead byte whose trail byte became U+FFFD: the punctuation it most likely was.
+DANGLING_GUESS = {0xA1: "。", 0xA3: "，"}
+MIN_GAIN = 12.0
+# After a ``!``/``！`` marker the structure itself is evidence: any gain will do.
+MIN_GAIN_MARKED = 0.0
+MIN_MEAN = -9.0
+RARE = -10.5
+MAX_RUN = 80
+
+
+def _decode(data: bytes) -> str | None:
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+
+
+def _lost_char(prev: str, nxt: str) -> str | None:
+    if nxt in CLOSING:
+        return "。"
+    if nxt in OPENING:
+        return "：" if prev in SAYING else "。"
+    return None
+
+
+def _realign(run: str, resync: str, lead: int | None) -> str | None:
+    """Decode ``lead + gb18030(run) + resync``; ``lead=None`` picks the best lead byte."""
+    tail = ""
+    body = run
+    if run.endswith("\ufffd"):
+        body = run[:-1]
+    try:
+        data = body.encode("gb18030") + resync.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    if not data:
+        return None
+    if run.endswith("\ufffd"):
+        # the last byte is a lead whose trail became U+FFFD
+        dangling = data[-1]
+        data = data[:-1]
+        tail = DANGLING_GUESS.get(dangling, "\ufffd")
+    rest = _decode(data[1:])
+    if rest is None:
+        return None
+    if lead is not None:
+        first = _decode(bytes([lead, data[0]]))
+        return None if first is None else first + rest + tail
+    m = model()
+    best, best_score = None, -1e9
+    for lb in LEADS:
+        first = _decode(bytes([lb, data[0]]))
+        if first is None or len(first) != 1:
+            continue
+        score = m.logp(first + rest[:1])
+        if score > best_score:
+            best, best_score = first, score
+    return None if best is None else best + rest + tail
+
+
+def _candidates(text: str, a: int, b: int, resync: str) -> list[tuple[int, str, float]]:
+    """(span start, replacement, minimum gain) candidates for text[a:b] (+ resync letter)."""
+    run = text[a:b]
+    prev = text[a - 1] if a > 0 else ""
+    out: list[tuple[int, str, float]] = []
+    if prev in STRIP_MARKS or (prev and "\x21" <= prev <= "\x7e" and prev not in LOST_MARKS):
+        lead = 0xA1 if prev in STRIP_MARKS else ord(prev) | 0x80
+        fixed = _realign(run, resync, lead)
+        if fixed is not None:
+            start = a - 1
+            before = text[a - 2] if a > 1 else ""
+            if before and before in LOST_MARKS:
+                lost = _lost_char(text[a - 3] if a > 2 else "", fixed[:1])
+                if lost is not None:
+                    start, fixed = a - 2, lost + fixed
+            out.append((start, fixed, MIN_GAIN_MARKED if prev in STRIP_MARKS else MIN_GAIN))
+    if prev and prev in LOST_MARKS:
+        fixed = _realign(run, resync, None)
+        if fixed is not None:
+            lost = _lost_char(text[a - 2] if a > 1 else "", fixed[:1])
+            out.append((a - 1, lost + fixed, MIN_GAIN) if lost else (a, fixed, MIN_GAIN))
+    for s in range(max(0, len(run) - MAX_RUN), len(run)):
+        fixed = _realign(run[s:], resync, None)
+        if fixed is not None:
+            out.append((a, run[:s] + fixed, MIN_GAIN))
+    return out
+
+
+def repair_misalignment(text: str) -> tuple[str, int]:
+    m = model()
+    pieces: list[str] = []
+    pos = 0
+    count = 0
+    for match in RUN_RE.finditer(text):
+        a, b = match.span()
+        if a < pos:
+            continue
+        resync = text[b] if b < len(text) and "\x40" <= text[b] <= "\x7e" else ""
+        run = match.group(0)
+        if not resync and not run.endswith("\ufffd"):
+            continue
+        marked = a > 0 and text[a - 1] in STRIP_MARKS + LOST_MARKS
+        if not marked and not any(m.char_logp(ch) <= RARE for ch in run):
+            continue
+        end = b + len(resync)
+        best, best_score = None, None
+        for start, fixed, min_gain in _candidates(text, a, b, resync):
+            if start < pos:
+                continue
+            gain = m.logp(fixed) - m.logp(text[start:end])
+            if gain > min_gain and m.mean_logp(fixed) > MIN_MEAN:
+                if best_score is None or gain > best_score:
+                    best, best_score = (start, fixed), gain
+        if best is None:
+            continue
+        start, fixed = best
+        pieces.append(text[pos:start])
+        pieces.append(fixed)
+        pos = end
+        count += 1
+    pieces.append(text[pos:])
+    return "".join(pieces), count

@@ -1,0 +1,100 @@
+"""Undo text that was decoded with the wrong charset, wherever that is reversible.
+
+CJK cases are written here: a run of non-ASCII characters is re-encoded with the codec that
+misread it and decoded with the one it was written in (UTF-8 read as GB18030 or Big5-HKSCS,
+Big5 read as GBK and GBK read as Big5). A candidate replaces the run only when it decodes
+strictly and the character model finds it far more probable. Western cases (UTF-8 read as
+cp1252/latin-1, also twice) go to ``ftfy.fix_encoding``, called only on text that ftfy's own
+badness test flags. Irreversible damage (U+FFFD, ``锟斤拷``) is counted, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+from ftfy.badness import is_bad
+
+from newscrawl.clean.charmodel import model
+
+# (misread as, written in): encode the run with the first, decode with the second.
+CJK_CONFUSIONS: tuple[tuple[str, str], ...] = (
+    ("gb18030", "utf-8"),
+    ("big5hkscs", "utf-8"),
+    ("gb18030", "big5hkscs"),
+    ("big5hkscs", "gb18030"),
+)
+# Runs of characters that can be the image of high bytes (anything outside ASCII, but not
+# whitespace, which no double-byte decoder produces).
+RUN_RE = re.compile(r"[^\x00-\x7f\s\u3000]{2,}")
+IRREVERSIBLE_RE = re.compile("\ufffd|锟斤拷")
+# Minimum gain in total log-probability (nats) before a run is replaced, and the mean score the
+# replacement must reach on its own: together they keep clean text untouched.
+MIN_GAIN = 12.0
+MIN_MEAN = -9.5
+LATIN_MOJIBAKE_RE = re.compile("[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192]")
+
+
+def fix_cjk_run(run: str) -> str | None:
+    """The best strictly-decoding re-reading of ``run`` that clearly beats it, else None."""
+    m = model()
+    base = m.logp(run)
+    best, best_score = None, base + MIN_GAIN
+    for wrong, right in CJK_CONFUSIONS:
+        try:
+            cand = run.encode(wrong).decode(right)
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if cand == run:
+            continue
+        score = m.logp(cand)
+        if score > best_score and m.mean_logp(cand) > MIN_MEAN:
+            best, best_score = cand, score
+    return best
+
+
+def fix_cjk(text: str) -> tuple[str, int]:
+    count = 0
+
+    def sub(match: re.Match[str]) -> str:
+        nonlocal count
+        fixed = fix_cjk_run(match.group(0))
+        if fixed is None:
+            return match.group(0)
+        count += 1
+        return fixed
+
+    return RUN_RE.sub(sub, text), count
+
+
+def fix_western(text: str) -> tuple[str, int]:
+    """ftfy.fix_encoding, only on lines ftfy judges bad and only if the model agrees."""
+    if not LATIN_MOJIBAKE_RE.search(text) and not re.search("[\u0080-\u009f]", text):
+        return text, 0
+    m = model()
+    count = 0
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if not is_bad(line):
+            continue
+        fixed = ftfy.fix_encoding(line)
+        if fixed != line and m.logp(fixed) > m.logp(line):
+            lines[i] = fixed
+            count += 1
+    return "\n".join(lines), count
+
+
+def fix_mojibake(text: str) -> tuple[str, int]:
+    """Repair Western then CJK mojibake, up to three layers deep (double encodings)."""
+    total = 0
+    for _ in range(3):
+        text, n_west = fix_western(text)
+        text, n_cjk = fix_cjk(text)
+        if not n_west and not n_cjk:
+            break
+        total += n_west + n_cjk
+    return text, total
+
+
+def count_irreversible(text: str) -> int:
+    return len(IRREVERSIBLE_RE.findall(text))

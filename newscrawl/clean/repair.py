@@ -1,0 +1,99 @@
+"""Repair decoded text: the steps in the order that makes each one safe.
+
+1. entities (also double-escaped ``&amp;#20013;``)
+2. mojibake (CJK confusions, then ftfy.fix_encoding for Western ones; up to three layers)
+3. zero-width and control characters (after 2: some are mojibake bytes)
+4. byte misalignment of GBK streams
+5. pinyin debris
+6. NFC, and in plain text whitespace (indentation trimmed, runs collapsed)
+
+Each step reports a ``{"kind", "count"}``; only kinds with a count are returned. Damage that
+cannot be undone (U+FFFD, ``锟斤拷``) is left in place and reported as ``irreversible``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newscrawl.clean.misalign import repair_misalignment
+from newscrawl.clean.mojibake import count_irreversible, fix_mojibake
+from newscrawl.clean.normalize import nfc, normalize_whitespace, strip_invisible, unescape_entities
+from newscrawl.clean.pinyin import remove_pinyin_debris
+
+Repair = dict[str, str | int]
+
+# Markup tokens that are copied as they are; everything between them is text.
+MARKUP_RE = re.compile(
+    r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|<!\[CDATA\[.*?\]\]>|<[^>]*>",
+    re.S | re.I,
+)
+ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+ATTR_RE = re.compile(r"""(\b(?:content|title|alt)\s*=\s*)(["'])(.*?)\2""", re.S | re.I)
+
+
+def _steps(html: bool) -> list[tuple[str, Callable[[str], tuple[str, int]]]]:
+    steps: list[tuple[str, Callable[[str], tuple[str, int]]]] = [
+        ("entities", lambda t: unescape_entities(t, keep_markup=html)),
+        ("mojibake", fix_mojibake),
+        ("control_chars", strip_invisible),
+        ("misalignment", repair_misalignment),
+        ("pinyin_debris", remove_pinyin_debris),
+        ("unicode_normalization", lambda t: (n := nfc(t), int(n != t))),
+    ]
+    if not html:
+        steps.append(("whitespace", normalize_whitespace))
+    return steps
+
+
+def _run(text: str, html: bool, counts: dict[str, int]) -> str:
+    if html and text.isascii() and "&" not in text and not ASCII_CONTROL_RE.search(text):
+        return text
+    for kind, step in _steps(html):
+        text, n = step(text)
+        if n:
+            counts[kind] = counts.get(kind, 0) + n
+    irreversible = count_irreversible(text)
+    if irreversible:
+        counts["irreversible"] = counts.get("irreversible", 0) + irreversible
+    return text
+
+
+def _report(counts: dict[str, int]) -> list[Repair]:
+    return [{"kind": kind, "count": n} for kind, n in counts.items() if n > 0]
+
+
+def repair_text(text: str) -> tuple[str, list[Repair]]:
+    """Repair plain text (one paragraph per line)."""
+    counts: dict[str, int] = {}
+    return _run(text, False, counts), _report(counts)
+
+
+def repair_html(html: str) -> tuple[str, list[Repair]]:
+    """Repair the text of an HTML document with its markup kept.
+
+    Text nodes and the ``content``/``title``/``alt`` attribute values are repaired; comments and
+    the contents of ``<script>`` and ``<style>`` are left alone, and whitespace is not touched.
+    """
+    counts: dict[str, int] = {}
+
+    def tag(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if token.startswith(("<!--", "<![")) or token[:7].lower() in (
+            "<script",
+            "<style>",
+            "<style ",
+        ):
+            return token
+        return ATTR_RE.sub(
+            lambda a: a.group(1) + a.group(2) + _run(a.group(3), True, counts) + a.group(2), token
+        )
+
+    out = []
+    pos = 0
+    for m in MARKUP_RE.finditer(html):
+        out.append(_run(html[pos : m.start()], True, counts))
+        out.append(tag(m))
+        pos = m.end()
+    out.append(_run(html[pos:], True, counts))
+    return "".join(out), _report(counts)
