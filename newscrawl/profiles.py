@@ -10,6 +10,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 SITES_DIR = Path(__file__).with_name("sites")
 
@@ -64,7 +65,9 @@ def parse_profile(name: str, data: dict) -> SiteProfile:
 
 
 def load_profile(name: str, sites_dir: Path = SITES_DIR) -> SiteProfile:
-    path = sites_dir / f"{name}.toml"
+    """Load the shipped profile ``name``, or the profile file ``name`` if it ends in .toml."""
+    path = Path(name) if name.endswith(".toml") else sites_dir / f"{name}.toml"
+    name = path.stem
     if not path.is_file():
         available = ", ".join(list_profiles(sites_dir)) or "none"
         raise ProfileError(f"no site profile {name!r} (available: {available})")
@@ -77,3 +80,13 @@ def load_profile(name: str, sites_dir: Path = SITES_DIR) -> SiteProfile:
 
 def list_profiles(sites_dir: Path = SITES_DIR) -> list[str]:
     return sorted(p.stem for p in sites_dir.glob("*.toml"))
+
+
+def profile_for_url(url: str, sites_dir: Path = SITES_DIR) -> SiteProfile | None:
+    """The shipped profile whose domains cover ``url``'s host, if any."""
+    host = (urlsplit(url).hostname or "").lower()
+    for name in list_profiles(sites_dir):
+        profile = load_profile(name, sites_dir)
+        if any(host == d or host.endswith("." + d) for d in profile.domains):
+            return profile
+    return None

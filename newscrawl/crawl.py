@@ -1,0 +1,32 @@
+"""Run the ``regional`` spider from Python (what ``newscrawl crawl`` and ``newscrawl demo`` do)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+from scrapy.settings import Settings
+
+from newscrawl import settings as default_settings
+
+
+def crawl_settings(db: str, proxy: str | None = None, **overrides: Any) -> Settings:
+    """newscrawl's Scrapy settings, independent of the working directory."""
+    settings = Settings()
+    settings.setmodule(default_settings, priority="project")
+    settings.set("NEWSCRAWL_DB", db, priority="cmdline")
+    if proxy:
+        settings.set("NEWSCRAWL_PROXY", proxy, priority="cmdline")
+    for key, value in overrides.items():
+        settings.set(key, value, priority="cmdline")
+    return settings
+
+
+def run_crawl(site: str, db: str, proxy: str | None = None, **overrides: Any) -> None:
+    """Crawl ``site`` (a profile name) into the archive at ``db``; blocks until done.
+
+    Twisted's reactor runs once per process: call this at most once per process.
+    """
+    process = CrawlerProcess(crawl_settings(db, proxy, **overrides), install_root_handler=True)
+    process.crawl("regional", site=site)
+    process.start()

@@ -1,0 +1,159 @@
+"""The ``regional`` spider: crawls one site as its profile describes and archives its articles.
+
+Every response is kept in the archive as a raw capture (so any article can be re-derived);
+only pages that look like articles go on through the cleaning pipelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+import scrapy
+from scrapy.crawler import Crawler
+from scrapy.http import Response, TextResponse
+from scrapy.linkextractors import LinkExtractor
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
+
+from newscrawl.archive import Archive
+from newscrawl.discovery import is_feed_or_sitemap, parse_feed, parse_sitemap
+from newscrawl.items import PageItem
+from newscrawl.profiles import SiteProfile, load_profile
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _headers(response: Response) -> dict[str, list[str]]:
+    return {
+        k.decode("latin-1"): [v.decode("latin-1") for v in vs] for k, vs in response.headers.items()
+    }
+
+
+class RegionalSpider(scrapy.Spider):
+    name = "regional"
+
+    profile: SiteProfile
+    archive: Archive
+    run_id: int
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> RegionalSpider:
+        site = kwargs.get("site")
+        if not site:
+            raise ValueError("the regional spider needs a site profile: -a site=NAME")
+        profile = load_profile(site)
+        settings = crawler.settings
+        settings.set("AUTOTHROTTLE_ENABLED", profile.autothrottle, priority="spider")
+        if kwargs.get("proxy"):
+            settings.set("NEWSCRAWL_PROXY", kwargs["proxy"], priority="spider")
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.profile = profile
+        spider.allowed_domains = list(profile.domains)
+        spider.archive = Archive(kwargs.get("db") or settings.get("NEWSCRAWL_DB"))
+        spider.run_id = spider.archive.start_run(cls.name, profile.name)
+        spider.links = LinkExtractor(allow_domains=profile.domains, unique=True)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for url in self.profile.sitemaps + self.profile.feeds:
+            yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+        for url in self.profile.start_urls:
+            yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error)
+
+    # --- callbacks -----------------------------------------------------------------------
+
+    def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
+        """A sitemap, sitemap index or feed: request what it lists."""
+        self._capture(response)
+        kind = is_feed_or_sitemap(response.headers.get("Content-Type", b"").decode(), response.body)
+        if kind == "sitemap":
+            sitemap_kind, entries = parse_sitemap(response.body)
+            for entry in entries:
+                if sitemap_kind == "index":
+                    yield response.follow(entry.url, self.parse_listing, errback=self.on_error)
+                else:
+                    yield from self._follow(response, entry.url, entry.published)
+        elif kind == "feed":
+            for entry in parse_feed(response.body):
+                yield from self._follow(response, entry.url, entry.published)
+        else:
+            self.logger.warning("not a sitemap or feed: %s", response.url)
+            self.crawler.stats.inc_value("newscrawl/listing_unreadable")
+
+    def parse_page(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
+        capture_id = self._capture(response)
+        if self.profile.is_article_url(response.url):
+            yield PageItem(
+                url=response.url,
+                status=response.status,
+                headers=_headers(response),
+                body=response.body,
+                fetched_at=_now(),
+                site=self.profile.name,
+                capture_id=capture_id,
+                hints=dict(response.meta.get("hints") or {}),
+            )
+        if isinstance(response, TextResponse):
+            for link in self.links.extract_links(response):
+                yield from self._follow(response, link.url, None)
+
+    def on_error(self, failure: Failure) -> None:
+        request = failure.request  # type: ignore[attr-defined]
+        if failure.check(HttpError):
+            response = failure.value.response
+            self._capture(response)
+            reason = f"http {response.status}"
+        else:
+            reason = failure.type.__name__ if failure.type else "error"
+        self.archive.record_failure(
+            request.url, reason, run_id=self.run_id, detail=failure.getErrorMessage()
+        )
+        self.crawler.stats.inc_value(f"newscrawl/failures/{reason}")
+
+    def closed(self, reason: str) -> None:
+        stats = self.crawler.stats.get_stats()
+        counts = {
+            key.removeprefix("newscrawl/"): value
+            for key, value in stats.items()
+            if key.startswith("newscrawl/")
+        }
+        counts["pages"] = stats.get("response_received_count", 0)
+        status = "finished" if reason == "finished" else reason
+        self.archive.finish_run(self.run_id, status, counts, {k: str(v) for k, v in stats.items()})
+        self.archive.close()
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    def _follow(
+        self, response: Response, url: str, published: str | None
+    ) -> Iterator[scrapy.Request]:
+        if not url.startswith(("http://", "https://")):
+            url = response.urljoin(url)
+        host = urlsplit(url).hostname or ""
+        if not any(host == d or host.endswith("." + d) for d in self.profile.domains):
+            return
+        article = self.profile.is_article_url(url)
+        hints = {"published_at": published} if published else {}
+        yield scrapy.Request(
+            url,
+            callback=self.parse_page,
+            errback=self.on_error,
+            priority=10 if article else 0,
+            meta={"hints": hints},
+        )
+
+    def _capture(self, response: Response) -> int:
+        self.crawler.stats.inc_value("newscrawl/bytes", len(response.body))
+        return self.archive.add_capture(
+            response.url,
+            response.status,
+            _headers(response),
+            response.body,
+            _now(),
+            run_id=self.run_id,
+        )

@@ -1,0 +1,110 @@
+"""The regional spider against a small site served on 127.0.0.1 (real Scrapy, real HTTP)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newscrawl.demo_server import SiteServer
+
+HOST = "www.tiny.test"
+ARTICLE = "/news/2024-03/07/content_1.html"
+PAGE = """<html><head><meta charset="gb2312"><title>{title}_小站</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/about.html">关于</a>
+<a href="/private/secret_content_9.html">内部</a> <a href="/gone.html">旧闻</a></div>
+<h1>{title}</h1><div class="info">发布时间：2024-03-07 14:52 来源：小站日报</div>
+<div class="content"><p>3月7日，西岭市召开全市经济工作会议，部署今年重点工作。会议指出，要坚持稳中求进，
+推动高质量发展。</p><p>会议强调，各地各部门要狠抓落实，确保全年目标任务完成。市长王喆出席会议并讲话。</p>
+<p>（记者 张三）</p></div><div class="editor">责任编辑：李四</div>
+<div class="footer">版权所有 西岭日报社 蜀ICP备12345678号</div></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("site")
+    (root / "news/2024-03/07").mkdir(parents=True)
+    (root / "private").mkdir()
+    (root / "index.html").write_text(
+        f'<html><body><a href="{ARTICLE}?utm_source=home">头条</a>'
+        f'<a href="{ARTICLE}">头条</a><a href="/about.html">关于</a></body></html>',
+        encoding="utf-8",
+    )
+    (root / ARTICLE.lstrip("/")).write_bytes(
+        PAGE.format(title="西岭召开经济工作会议").encode("gbk")
+    )
+    (root / "private/secret_content_9.html").write_text(PAGE.format(title="不该抓取"), "utf-8")
+    (root / "about.html").write_text("<html><body><p>关于我们</p></body></html>", "utf-8")
+    (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", "utf-8")
+    profile = root / "tiny.toml"
+    profile.write_text(
+        f'domains = ["{HOST}"]\nstart_urls = ["http://{HOST}/"]\n'
+        "article_pattern = 'content_\\d+\\.html'\nautothrottle = false\n",
+        "utf-8",
+    )
+    db = root / "archive.db"
+    with SiteServer({HOST: root}) as server:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "scrapy",
+                "crawl",
+                "regional",
+                "-a",
+                f"site={profile}",
+                "-a",
+                f"proxy={server.proxy}",
+                "-s",
+                f"NEWSCRAWL_DB={db}",
+            ],
+            cwd=Path(__file__).resolve().parent.parent,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return db
+
+
+def query(db: Path, sql: str) -> list[tuple]:
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_article_archived_once_under_its_canonical_url(crawled):
+    rows = query(crawled, "SELECT url, title, published_at, author, editor, encoding FROM articles")
+    assert len(rows) == 1
+    url, title, published_at, author, editor, encoding = rows[0]
+    assert url == f"http://{HOST}{ARTICLE}"
+    assert (title, published_at, json.loads(author), editor) == (
+        "西岭召开经济工作会议",
+        "2024-03-07T14:52:00+08:00",
+        ["张三"],
+        "李四",
+    )
+    assert encoding == "gb18030"
+
+
+def test_non_articles_are_captured_not_archived_and_robots_is_obeyed(crawled):
+    captured = {u for (u,) in query(crawled, "SELECT url FROM captures")}
+    assert f"http://{HOST}/about.html" in captured
+    assert not any("/private/" in u for u in captured)
+
+
+def test_missing_pages_are_recorded_as_failures(crawled):
+    failures = query(crawled, "SELECT url, reason FROM failures")
+    assert (f"http://{HOST}/gone.html", "http 404") in failures
+
+
+def test_the_run_is_recorded_with_its_counts(crawled):
+    ((status, counts),) = query(crawled, "SELECT status, counts FROM crawl_runs")
+    assert status == "finished"
+    assert json.loads(counts)["articles_new"] == 1
