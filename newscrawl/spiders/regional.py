@@ -21,6 +21,7 @@ from twisted.python.failure import Failure
 from newscrawl.archive import Archive
 from newscrawl.discovery import is_feed_or_sitemap, parse_feed, parse_sitemap
 from newscrawl.items import PageItem
+from newscrawl.locks import SiteLock
 from newscrawl.profiles import SiteProfile, load_profile
 
 
@@ -40,6 +41,7 @@ class RegionalSpider(scrapy.Spider):
     profile: SiteProfile
     archive: Archive
     run_id: int
+    lock: SiteLock
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> RegionalSpider:
@@ -54,7 +56,9 @@ class RegionalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.profile = profile
         spider.allowed_domains = list(profile.domains)
-        spider.archive = Archive(kwargs.get("db") or settings.get("NEWSCRAWL_DB"))
+        db = kwargs.get("db") or settings.get("NEWSCRAWL_DB")
+        spider.lock = SiteLock(db, profile.name).acquire()
+        spider.archive = Archive(db)
         spider.run_id = spider.archive.start_run(cls.name, profile.name)
         spider.links = LinkExtractor(allow_domains=profile.domains, unique=True)
         return spider
@@ -126,6 +130,7 @@ class RegionalSpider(scrapy.Spider):
         status = "finished" if reason == "finished" else reason
         self.archive.finish_run(self.run_id, status, counts, {k: str(v) for k, v in stats.items()})
         self.archive.close()
+        self.lock.release()
 
     # --- helpers ---------------------------------------------------------------------------
 
