@@ -9,8 +9,9 @@ Two pure functions serve the zero-configuration crawl:
   its structure: one dominant block of running text, a headline, and a publish time near the
   headline. ``og:type`` is not consulted: many CMSs print ``article`` on every page.
 
-``suggest_profile`` (in ``newscrawl.profile_suggest``) turns what a crawl learnt into a starter
-site profile.
+``suggest_profile(urls_seen, article_urls, start_url)`` turns what such a crawl learnt into a
+starter site profile (TOML text): domains, sitemaps and feeds found, and an ``article_pattern``
+generalised from the article URLs.
 """
 
 from __future__ import annotations
@@ -462,3 +463,172 @@ def _in_login_form(forms: list[lxml.html.HtmlElement], block: lxml.html.HtmlElem
 
 def _is_inside(el: lxml.html.HtmlElement, scope: lxml.html.HtmlElement) -> bool:
     return any(anc is scope for anc in el.iterancestors())
+
+
+# --- a starter profile from a crawl ------------------------------------------------------------
+
+_TLD_TIMEZONES = {
+    "cn": "Asia/Shanghai",
+    "hk": "Asia/Hong_Kong",
+    "mo": "Asia/Macau",
+    "tw": "Asia/Taipei",
+    "sg": "Asia/Singapore",
+    "jp": "Asia/Tokyo",
+    "kr": "Asia/Seoul",
+    "uk": "Europe/London",
+    "ie": "Europe/Dublin",
+    "de": "Europe/Berlin",
+    "fr": "Europe/Paris",
+    "es": "Europe/Madrid",
+    "it": "Europe/Rome",
+    "nl": "Europe/Amsterdam",
+    "au": "Australia/Sydney",
+    "nz": "Pacific/Auckland",
+}
+_SECOND_LEVEL = frozenset("com net org gov edu ac co".split())
+_TOKEN = re.compile(r"\d+|[A-Za-z]+|[^A-Za-z\d]")
+
+
+def site_domain(host: str) -> str:
+    """The registrable part of ``host``: ``he.people.com.cn`` -> ``people.com.cn``."""
+    labels = host.lower().strip(".").split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
+def suggest_profile(urls_seen: list[str], article_urls: list[str], start_url: str) -> str:
+    """A starter profile (TOML text) for the site of ``start_url``, from what a crawl saw.
+
+    ``urls_seen`` are all URLs fetched or discovered (sitemaps and feeds among them),
+    ``article_urls`` those decided to be articles. The article pattern is generalised from
+    the article URLs (digit runs become ``\\d{n}``, varying section names an alternation,
+    slugs of varying length a hyphenated-word class) and checked against the other URLs seen.
+    """
+    host = (urlsplit(start_url).hostname or "").lower()
+    domain = site_domain(host)
+    name = domain.split(".")[0]
+    sitemaps = sorted({u for u in urls_seen if _is_sitemap_url(u)})
+    feeds = sorted({u for u in urls_seen if _is_feed_url(u) and u not in sitemaps})
+    pattern = article_pattern_for(article_urls) if article_urls else None
+    others = set(urls_seen) - set(article_urls) - set(sitemaps) - set(feeds)
+    false_hits = sorted(u for u in others if pattern and re.search(pattern, u))
+    tz = _TLD_TIMEZONES.get(host.rsplit(".", 1)[-1], "UTC")
+    lines = [
+        f"# Starter profile for {host}, learnt from a crawl of {start_url}",
+        f"# ({len(article_urls)} article URLs among {len(set(urls_seen))} seen). Check it, then",
+        f"# save it as newscrawl/sites/{name}.toml.",
+        f"description = {_toml_str(f'{host} (suggested from a crawl)')}",
+        f"domains = [{_toml_str(domain)}]",
+        f"start_urls = [{_toml_str(start_url)}]",
+        f"sitemaps = [{', '.join(_toml_str(u) for u in sitemaps)}]",
+        f"feeds = [{', '.join(_toml_str(u) for u in feeds)}]",
+    ]
+    if pattern:
+        if false_hits:
+            lines.append(
+                f"# the pattern also matches {len(false_hits)} non-article URL(s), such as"
+            )
+            lines.extend(f"#   {u}" for u in false_hits[:3])
+        lines.append(f"article_pattern = {_toml_literal(pattern)}")
+    else:
+        lines.append("# no article was found: write article_pattern by hand")
+    if tz == "UTC":
+        lines.append("# timezone unknown from the host name: set the site's own")
+    lines.append(f"timezone = {_toml_str(tz)}")
+    return "\n".join(lines) + "\n"
+
+
+def _is_sitemap_url(url: str) -> bool:
+    path = urlsplit(url).path.lower()
+    return "sitemap" in path and path.endswith((".xml", ".xml.gz", ".txt"))
+
+
+def _is_feed_url(url: str) -> bool:
+    path = urlsplit(url).path.lower()
+    return path.endswith((".rss", ".atom", "/feed", "/feed/", "/rss", "/rss/")) or bool(
+        re.search(r"(?:rss|feed|atom)[^.]*\.xml$", path)
+    )
+
+
+def article_pattern_for(urls: list[str]) -> str:
+    """A regular expression matching every URL of ``urls``, generalised over their shapes."""
+    hosts = sorted({(urlsplit(u).hostname or "").lower() for u in urls})
+    shapes: dict[tuple, list[list[str]]] = {}
+    for url in urls:
+        parts = urlsplit(url)
+        segments = parts.path.split("/")[1:]
+        if parts.query:
+            segments[-1] += "?" + parts.query
+        key = (len(segments), _kinds(segments[-1]))
+        shapes.setdefault(key, []).append(segments)
+    paths = []
+    for group in shapes.values():
+        columns = zip(*group, strict=True)
+        paths.append("/".join(_generalise(list(column)) for column in columns))
+    path = paths[0] if len(paths) == 1 else "(?:" + "|".join(sorted(paths)) + ")"
+    return rf"^https?://{_host_pattern(hosts)}/{path}$"
+
+
+def _host_pattern(hosts: list[str]) -> str:
+    if len(hosts) == 1:
+        return re.escape(hosts[0])
+    if len(hosts) <= 6:
+        return "(?:" + "|".join(re.escape(h) for h in hosts) + ")"
+    return r"(?:[a-z0-9-]+\.)*" + re.escape(site_domain(hosts[0]))
+
+
+def _kinds(segment: str) -> str:
+    """The token kinds of a segment: ``t20240307_123.html`` -> ``a9_9.a``; ``slug`` for
+    hyphenated words of any number."""
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+){2,}(?:\.s?html?)?", segment):
+        return "slug"
+    kinds = []
+    for token in _TOKEN.findall(segment):
+        kind = "9" if token.isdigit() else "a" if token.isalpha() else token
+        if not kinds or kinds[-1] != kind or kind not in "9a":
+            kinds.append(kind)
+    return "".join(kinds)
+
+
+def _generalise(values: list[str]) -> str:
+    """One path segment's pattern covering all ``values`` (and their siblings to come)."""
+    distinct = sorted(set(values))
+    token_lists = [_TOKEN.findall(v) for v in distinct]
+    if len({len(t) for t in token_lists}) == 1:
+        return "".join(_generalise_token(list(col)) for col in zip(*token_lists, strict=True))
+    if all("-" in v and re.fullmatch(r"[a-z0-9-]+(?:\.s?html?)?", v) for v in distinct):
+        least = min(v.count("-") for v in distinct)
+        ext = {v[v.index(".") :] if "." in v else "" for v in distinct}
+        tail = re.escape(ext.pop()) if len(ext) == 1 else r"(?:\.s?html?)?"
+        return rf"[a-z0-9]+(?:-[a-z0-9]+){{{least},}}" + tail
+    if all(re.fullmatch(r"[A-Za-z_]+", v) for v in distinct) and len(distinct) <= 8:
+        return "(?:" + "|".join(re.escape(v) for v in distinct) + ")"
+    return "[^/]+"
+
+
+def _generalise_token(tokens: list[str]) -> str:
+    """Digit runs of two or more become ``\\d{n}`` even when all alike (dates and ids move
+    on); words stay literal, or an alternation when they vary."""
+    distinct = set(tokens)
+    if all(t.isdigit() for t in tokens) and (len(distinct) > 1 or len(tokens[0]) > 1):
+        lengths = {len(t) for t in tokens}
+        low, high = min(lengths), max(lengths)
+        return rf"\d{{{low}}}" if low == high else rf"\d{{{low},{high}}}"
+    if len(distinct) == 1:
+        return re.escape(tokens[0])
+    if all(t.isalpha() for t in tokens):
+        if len(distinct) <= 8:
+            return "(?:" + "|".join(sorted(re.escape(t) for t in distinct)) + ")"
+        return "[A-Za-z]+"
+    return "[^/]"
+
+
+def _toml_str(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _toml_literal(value: str) -> str:
+    """A TOML literal string (no escapes), as regular expressions are best written."""
+    if "'" not in value and "\n" not in value:
+        return f"'{value}'"
+    return _toml_str(value)
