@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import json
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from newscrawl.demo_server import SiteServer
+from tests.crawling import article_html, query, scrapy_crawl, write_profile
 
 HOST = "www.tiny.test"
 ARTICLE = "/news/2024-03/07/content_1.html"
-PAGE = """<html><head><meta charset="gb2312"><title>{title}_小站</title></head><body>
-<div class="nav"><a href="/">首页</a> <a href="/about.html">关于</a>
-<a href="/private/secret_content_9.html">内部</a> <a href="/gone.html">旧闻</a></div>
-<h1>{title}</h1><div class="info">发布时间：2024-03-07 14:52 来源：小站日报</div>
-<div class="content"><p>3月7日，西岭市召开全市经济工作会议，部署今年重点工作。会议指出，要坚持稳中求进，
-推动高质量发展。</p><p>会议强调，各地各部门要狠抓落实，确保全年目标任务完成。市长王喆出席会议并讲话。</p>
-<p>（记者 张三）</p></div><div class="editor">责任编辑：李四</div>
-<div class="footer">版权所有 西岭日报社 蜀ICP备12345678号</div></body></html>"""
+PARAGRAPHS = [
+    "3月7日，西岭市召开全市经济工作会议，部署今年重点工作。会议指出，要坚持稳中求进，推动高质量发展。",
+    "会议强调，各地各部门要狠抓落实，确保全年目标任务完成。市长王喆出席会议并讲话。",
+]
 
 
 @pytest.fixture(scope="module")
@@ -31,52 +25,24 @@ def crawled(tmp_path_factory) -> Path:
     (root / "private").mkdir()
     (root / "index.html").write_text(
         f'<html><body><a href="{ARTICLE}?utm_source=home">头条</a>'
-        f'<a href="{ARTICLE}">头条</a><a href="/about.html">关于</a></body></html>',
+        f'<a href="{ARTICLE}">头条</a><a href="/about.html">关于</a>'
+        '<a href="/private/secret_content_9.html">内部</a><a href="/gone.html">旧闻</a>'
+        "</body></html>",
         encoding="utf-8",
     )
-    (root / ARTICLE.lstrip("/")).write_bytes(
-        PAGE.format(title="西岭召开经济工作会议").encode("gbk")
+    page = article_html("西岭召开经济工作会议", PARAGRAPHS, "2024-03-07 14:52", charset="gbk")
+    (root / ARTICLE.lstrip("/")).write_bytes(page)
+    (root / "private/secret_content_9.html").write_bytes(
+        article_html("不该抓取", PARAGRAPHS, "2024-03-07 14:52")
     )
-    (root / "private/secret_content_9.html").write_text(PAGE.format(title="不该抓取"), "utf-8")
     (root / "about.html").write_text("<html><body><p>关于我们</p></body></html>", "utf-8")
     (root / "robots.txt").write_text("User-agent: *\nDisallow: /private/\n", "utf-8")
-    profile = root / "tiny.toml"
-    profile.write_text(
-        f'domains = ["{HOST}"]\nstart_urls = ["http://{HOST}/"]\n'
-        "article_pattern = 'content_\\d+\\.html'\nautothrottle = false\n",
-        "utf-8",
-    )
+    profile = write_profile(root / "tiny.toml", HOST)
     db = root / "archive.db"
     with SiteServer({HOST: root}) as server:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "scrapy",
-                "crawl",
-                "regional",
-                "-a",
-                f"site={profile}",
-                "-a",
-                f"proxy={server.proxy}",
-                "-s",
-                f"NEWSCRAWL_DB={db}",
-            ],
-            cwd=Path(__file__).resolve().parent.parent,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = scrapy_crawl(profile, server.proxy, db)
     assert result.returncode == 0, result.stderr[-3000:]
     return db
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(db)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_article_archived_once_under_its_canonical_url(crawled):

@@ -6,8 +6,9 @@ only pages that look like articles go on through the cleaning pipelines.
 
 from __future__ import annotations
 
+import email.utils
 from collections.abc import AsyncIterator, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -19,14 +20,36 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from newscrawl.archive import Archive
-from newscrawl.discovery import is_feed_or_sitemap, parse_feed, parse_sitemap
+from newscrawl.archive.crawlstate import (
+    KnownArticle,
+    close_stale_runs,
+    known_articles,
+    previous_run_finished,
+    validators,
+)
+from newscrawl.discovery import Entry, is_feed_or_sitemap, parse_feed, parse_sitemap
 from newscrawl.items import PageItem
 from newscrawl.locks import SiteLock
 from newscrawl.profiles import SiteProfile, load_profile
+from newscrawl.urls import canonical_url
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _when(value: str | None) -> datetime | None:
+    """A sitemap/feed date (ISO 8601, a bare date or RFC 822) as an aware datetime."""
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def _headers(response: Response) -> dict[str, list[str]]:
@@ -61,35 +84,58 @@ class RegionalSpider(scrapy.Spider):
         spider.archive = Archive(db)
         spider.run_id = spider.archive.start_run(cls.name, profile.name)
         spider.links = LinkExtractor(allow_domains=profile.domains, unique=True)
+        spider._init_incremental(settings)
         return spider
+
+    def _init_incremental(self, settings: Any) -> None:
+        """Load what earlier runs archived: the archive itself is the crawl state.
+
+        A run after a clean one sends conditional requests for listings (a 304 costs no
+        parsing); a run after a killed one does not, so it rediscovers every link and resumes.
+        """
+        killed = close_stale_runs(self.archive, self.profile.name, self.run_id)
+        if killed:
+            self.logger.info("resuming after %d unfinished run(s)", killed)
+        self.known: dict[str, KnownArticle] = known_articles(self.archive, self.profile.name)
+        self.conditional = settings.getbool("NEWSCRAWL_CONDITIONAL", True) and (
+            previous_run_finished(self.archive, self.profile.name, self.run_id)
+        )
+        self.recheck_age = timedelta(hours=settings.getfloat("NEWSCRAWL_RECHECK_AGE_HOURS", 48))
+        self.recheck_every = timedelta(hours=settings.getfloat("NEWSCRAWL_RECHECK_EVERY_HOURS", 6))
+        scheme = next(iter(self.profile.start_urls), "http:").split(":", 1)[0]
+        self.scheme = scheme if scheme in ("http", "https") else None
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for url in self.profile.sitemaps + self.profile.feeds:
-            yield scrapy.Request(url, callback=self.parse_listing, errback=self.on_error)
+            yield self._listing_request(url, self.parse_listing)
         for url in self.profile.start_urls:
-            yield scrapy.Request(url, callback=self.parse_page, errback=self.on_error)
+            yield self._listing_request(url, self.parse_page)
 
     # --- callbacks -----------------------------------------------------------------------
 
     def parse_listing(self, response: Response) -> Iterator[scrapy.Request]:
         """A sitemap, sitemap index or feed: request what it lists."""
+        if self._not_modified(response):
+            return
         self._capture(response)
         kind = is_feed_or_sitemap(response.headers.get("Content-Type", b"").decode(), response.body)
         if kind == "sitemap":
             sitemap_kind, entries = parse_sitemap(response.body)
             for entry in entries:
                 if sitemap_kind == "index":
-                    yield response.follow(entry.url, self.parse_listing, errback=self.on_error)
+                    yield self._listing_request(response.urljoin(entry.url), self.parse_listing)
                 else:
-                    yield from self._follow(response, entry.url, entry.published)
+                    yield from self._follow(response, entry.url, entry)
         elif kind == "feed":
             for entry in parse_feed(response.body):
-                yield from self._follow(response, entry.url, entry.published)
+                yield from self._follow(response, entry.url, entry)
         else:
             self.logger.warning("not a sitemap or feed: %s", response.url)
             self.crawler.stats.inc_value("newscrawl/listing_unreadable")
 
     def parse_page(self, response: Response) -> Iterator[PageItem | scrapy.Request]:
+        if self._not_modified(response):
+            return
         capture_id = self._capture(response)
         if self.profile.is_article_url(response.url):
             yield PageItem(
@@ -135,22 +181,58 @@ class RegionalSpider(scrapy.Spider):
     # --- helpers ---------------------------------------------------------------------------
 
     def _follow(
-        self, response: Response, url: str, published: str | None
+        self, response: Response, url: str, entry: Entry | None
     ) -> Iterator[scrapy.Request]:
         if not url.startswith(("http://", "https://")):
             url = response.urljoin(url)
         host = urlsplit(url).hostname or ""
         if not any(host == d or host.endswith("." + d) for d in self.profile.domains):
             return
-        article = self.profile.is_article_url(url)
-        hints = {"published_at": published} if published else {}
+        if not self.profile.is_article_url(url):
+            yield self._listing_request(url, self.parse_page)
+            return
+        known = self.known.get(canonical_url(url, self.scheme, self.profile.mobile_hosts))
+        if known and not self._needs_refetch(known, entry):
+            self.crawler.stats.inc_value("newscrawl/articles_skipped_known")
+            return
+        hints = {"published_at": entry.published} if entry and entry.published else {}
         yield scrapy.Request(
             url,
             callback=self.parse_page,
             errback=self.on_error,
-            priority=10 if article else 0,
+            priority=10,
             meta={"hints": hints},
         )
+
+    def _needs_refetch(self, known: KnownArticle, entry: Entry | None) -> bool:
+        """Whether an archived article may have changed since it was last fetched."""
+        last = _when(known.last_fetched)
+        if last is None:
+            return True
+        stated = [_when(entry.modified), _when(entry.published)] if entry else []
+        if any(when and when > last for when in stated):
+            return True
+        published, now = _when(known.published_at), datetime.now(UTC)
+        return bool(
+            published and now - published < self.recheck_age and now - last > self.recheck_every
+        )
+
+    def _listing_request(self, url: str, callback: Any) -> scrapy.Request:
+        """A request for a non-article page, conditional when an earlier run saw it."""
+        headers = validators(self.archive, url) if self.conditional else {}
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.on_error,
+            headers=headers,
+            meta={"handle_httpstatus_list": [304]},
+        )
+
+    def _not_modified(self, response: Response) -> bool:
+        if response.status == 304:
+            self.crawler.stats.inc_value("newscrawl/not_modified")
+            return True
+        return False
 
     def _capture(self, response: Response) -> int:
         self.crawler.stats.inc_value("newscrawl/bytes", len(response.body))
