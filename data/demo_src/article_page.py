@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from html import escape
 
-from frame import footer, head, header, ncr, page
+import opencc
+from frame import footer, head, header, page
 from model import PUBLISHER, SITE_NAME, TAGS, Article
 
-_DECLARED = {"utf-8": "utf-8", "gbk": "gb2312", "big5": None}
+_TO_HANT = opencc.OpenCC("s2tw")
 
 
 def render_article(
@@ -129,10 +130,15 @@ def _share(a: Article) -> str:
     )
 
 
+def _headline(a: Article, other: Article) -> str:
+    """Another article's headline as this page shows it: the Big5 desk converts to its script."""
+    return _TO_HANT.convert(other.title) if a.encoding == "big5" else other.title
+
+
 def _related(a: Article, related: list[Article]) -> str:
     heading = "Related" if a.section == "english" else a.labels["related"]
     items = "".join(
-        f'<li><a href="{r.link}">{escape(r.title)}</a> <span>{r.published:%Y-%m-%d}</span></li>'
+        f'<li><a href="{r.link}">{escape(_headline(a, r))}</a> <span>{r.published:%Y-%m-%d}</span></li>'
         for r in related
     )
     return f'<div class="related"><h3>{heading}</h3><ul>{items}</ul></div>\n'
@@ -140,7 +146,7 @@ def _related(a: Article, related: list[Article]) -> str:
 
 def _hot(a: Article, hot: list[Article]) -> str:
     heading = "Most read" if a.section == "english" else a.labels["hot"]
-    items = "".join(f'<li><a href="{h.link}">{escape(h.title)}</a></li>' for h in hot)
+    items = "".join(f'<li><a href="{h.link}">{escape(_headline(a, h))}</a></li>' for h in hot)
     return f'<div class="side"><h3>{heading}</h3><ol>{items}</ol></div>\n'
 
 
@@ -148,7 +154,7 @@ def _tags(a: Article) -> str:
     if not a.tags:
         return ""
     links = " ".join(f'<a href="/tag/{TAGS[t]}.html">{escape(t)}</a>' for t in a.tags)
-    return ncr(f'<div class="tags">{a.labels["tags"]}{links}</div>\n', a.encoding)
+    return f'<div class="tags">{a.labels["tags"]}{links}</div>\n'
 
 
 def _crumbs(a: Article, prefix: str = "") -> str:
@@ -218,7 +224,7 @@ def _modern(a: Article, related: list[Article], hot: list[Article]) -> str:
 
 def _legacy(a: Article, related: list[Article], hot: list[Article]) -> str:
     e = a.encoding
-    body = f"""{header(a.script or "hans", e)}{ncr(_crumbs(a, prefix="当前位置："), e)}<table width="960" align="center" cellpadding="0" cellspacing="0"><tr><td width="680" valign="top">
+    body = f"""{header(a.script or "hans")}{_crumbs(a, prefix="当前位置：")}<table width="960" align="center" cellpadding="0" cellspacing="0"><tr><td width="680" valign="top">
 <table width="100%" cellpadding="0" cellspacing="0">
 <tr><td align="center" class="bt"><h1>{escape(a.title)}</h1>{_subtitle(a)}</td></tr>
 <tr><td align="center" class="xx">{_info(a)}</td></tr>
@@ -229,21 +235,21 @@ def _legacy(a: Article, related: list[Article], hot: list[Article]) -> str:
 <tr><td align="right">{_editor_block(a)}</td></tr>
 <tr><td>{_tags(a)}</td></tr>
 </table>
-{ncr(_related(a, related), e)}</td>
-<td width="260" valign="top">{ncr(_hot(a, hot), e)}</td></tr></table>
+{_related(a, related)}</td>
+<td width="260" valign="top">{_hot(a, hot)}</td></tr></table>
 {footer(e)}"""
     return page(_lang(a), head(_title(a), _meta(a), charset="gb2312"), body)
 
 
 def _classic(a: Article, related: list[Article], hot: list[Article]) -> str:
     e = a.encoding
-    body = f"""{header("hant", e)}{ncr(_crumbs(a), e)}<div id="container">
+    body = f"""{header("hant")}{_crumbs(a)}<div id="container">
 <div id="news_title"><h1>{escape(a.title)}</h1>{_subtitle(a)}</div>
 <div id="news_info">{_info(a)}</div>
 {_byline_block(a)}{_share(a)}<div id="news_body">
 {_body(a, indent="　　")}
 </div>
-{_editor_block(a)}{_tags(a)}{ncr(_related(a, related), e)}{ncr(_hot(a, hot), e)}</div>
+{_editor_block(a)}{_tags(a)}{_related(a, related)}{_hot(a, hot)}</div>
 {footer(e)}"""
     return page(_lang(a), head(_title(a), _meta(a), charset=None), body)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from model import SITE_NAME
+from model import SITE_NAME, SITE_NAME_HANT
 
 ABOUT = "/about/index.html"
 GALLERY = "/photo/2024-03/18/gallery_301.html"
@@ -24,6 +24,10 @@ _NAV = {
     "hant": ["首頁", "本地", "經濟", "文化", "English", "專題", "圖片", "視頻"],
     "en": ["Home", "Local", "Economy", "Culture", "English", "Specials", "Photos", "Video"],
 }
+_TOPBAR = {
+    "hans": ("西岭日报社主办", SITE_NAME, "关于我们"),
+    "hant": ("西嶺日報社主辦", SITE_NAME_HANT, "關於我們"),
+}
 _NAV_PATHS = [
     "/index.html",
     "/local/index.html",
@@ -37,7 +41,11 @@ _NAV_PATHS = [
 
 
 def ncr(text: str, encoding: str) -> str:
-    """Write characters the page encoding lacks as numeric references, as CMS templates do."""
+    """Write characters the page encoding lacks as numeric references, as CMS templates do.
+
+    Only the site-wide footer include needs it (on Big5 pages); everything else a page shows
+    is written in its own script.
+    """
     if encoding == "utf-8":
         return text
     out = []
@@ -50,19 +58,19 @@ def ncr(text: str, encoding: str) -> str:
     return "".join(out)
 
 
-def header(style: str, encoding: str = "utf-8") -> str:
+def header(style: str) -> str:
     """Top bar, logo, search box and main navigation; `style` is hans, hant or en."""
     nav = "".join(
         f'<li><a href="{path}">{escape(name)}</a></li>'
         for name, path in zip(_NAV[style], _NAV_PATHS, strict=True)
     )
     search = {"hans": "搜索", "hant": "搜尋", "en": "Search"}[style]
-    html = f"""<div class="topbar"><span>西岭日报社主办</span> <a href="/index.html">{escape(SITE_NAME)}</a> | <a href="{ABOUT}">关于我们</a></div>
-<div class="header"><a href="/index.html"><img src="{LOGO}" alt="{SITE_NAME}" width="240" height="60"></a>
+    publisher, site, about = _TOPBAR["hant" if style == "hant" else "hans"]
+    return f"""<div class="topbar"><span>{publisher}</span> <a href="/index.html">{site}</a> | <a href="{ABOUT}">{about}</a></div>
+<div class="header"><a href="/index.html"><img src="{LOGO}" alt="{site}" width="240" height="60"></a>
 <form class="search" action="{SEARCH_FILE}" method="get"><input type="text" name="q"><button type="submit">{search}</button></form></div>
 <ul class="nav">{nav}</ul>
 """
-    return ncr(html, encoding)
 
 
 def footer(encoding: str = "utf-8") -> str:
