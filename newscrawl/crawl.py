@@ -27,6 +27,6 @@ def run_crawl(site: str, db: str, proxy: str | None = None, **overrides: Any) ->
 
     Twisted's reactor runs once per process: call this at most once per process.
     """
-    process = CrawlerProcess(crawl_settings(db, proxy, **overrides), install_root_handler=True)
+    process = CrawlerProcess(crawl_settings(db, proxy, **overrides))
     process.crawl("regional", site=site)
     process.start()

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
 from scrapy.linkextractors import LinkExtractor
 from scrapy.spidermiddlewares.httperror import HttpError
@@ -158,6 +159,8 @@ class RegionalSpider(scrapy.Spider):
             response = failure.value.response
             self._capture(response)
             reason = f"http {response.status}"
+        elif failure.check(IgnoreRequest) and "robots.txt" in failure.getErrorMessage():
+            reason = "robots.txt"
         else:
             reason = failure.type.__name__ if failure.type else "error"
         self.archive.record_failure(
