@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import lxml.html
+import trafilatura
 from lxml import etree
 
 BLOCK_TAGS = frozenset(
@@ -18,10 +19,14 @@ SKIP_TAGS = frozenset("script style noscript template iframe svg head select opt
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
-    """The page as an lxml tree, or None for a page without markup."""
+    """The page as an lxml tree (parsed as trafilatura parses it, so its extractor sees the
+    same tree), or None for a page without markup."""
     html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
     if not html.strip():
         return None
+    tree = trafilatura.load_html(html)
+    if tree is not None:
+        return tree
     try:
         return lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):

@@ -136,16 +136,18 @@ def extract_article(
     crumbs = boilerplate.breadcrumb(tree)
     site_name, site_from = _site_name(profile, meta, ld, crumbs, title_tag)
 
-    found = _Found()
-    body_lines = _clean_body(lines, found, headings)
+    lead = lines[:4]
+    support = [metadata.read_original_title(line) or line for line in lead if len(line) <= 120]
     headline, title_from = title.choose_title(
         headings,
         [meta.get("og:title", ""), meta.get("twitter:title", ""), _ld_str(ld, "headline")]
         + [meta.get(k, "") for k in ("articletitle", "headline", "title")],
         title_tag,
-        support=[found.original_title or ""] + found_title_repeats(lines),
+        support=support,
         site_name=site_name,
     )
+    found = _Found()
+    body_lines = _clean_body(lines, found, headline)
     if headline:
         body_lines = _drop_title_repeats(body_lines, headline)
     head_zone, tail_zone = _zones(page_lines, headline, body_lines)
@@ -179,11 +181,6 @@ def extract_article(
     return article
 
 
-def found_title_repeats(lines: list[str]) -> list[str]:
-    """The first few short lines of the body, which often repeat the headline."""
-    return [line for line in lines[:4] if len(line) <= 80]
-
-
 # -- main text -----------------------------------------------------------------------------
 
 
@@ -212,11 +209,11 @@ def _select(tree: Any, selector: str) -> list[Any]:
         return []
 
 
-def _clean_body(lines: list[str], found: _Found, headings: list[str]) -> list[str]:
+def _clean_body(lines: list[str], found: _Found, headline: str | None) -> list[str]:
     lines = _cut_related(lines)
     lines = [line for line in lines if not boilerplate.is_footer(line)]
     lines = [line for line in lines if not boilerplate.is_widget(line)]
-    lines = _read_lead(lines, found, headings)
+    lines = _read_lead(lines, found, headline)
     kept: list[str] = []
     for line in lines:
         if metadata.is_info_line(line):
@@ -237,9 +234,9 @@ def _cut_related(lines: list[str]) -> list[str]:
     return lines
 
 
-def _read_lead(lines: list[str], found: _Found, headings: list[str]) -> list[str]:
+def _read_lead(lines: list[str], found: _Found, headline: str | None) -> list[str]:
     """Read and drop the lead block: 原标题, headline repeats, kicker/subtitle, info lines."""
-    heading_keys = {title.norm(h) for h in headings if title.norm(h)}
+    heading_keys = {title.norm(headline)} if headline and title.norm(headline) else set()
     lead_end = 0
     while lead_end < len(lines) and lead_end < 8 and not _is_paragraph(lines[lead_end]):
         lead_end += 1
