@@ -101,6 +101,8 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:['’][A-Za-z]+)?|\d+")
 _DATE_TEXT = re.compile(
     r"(?<!\d)(?:19|20)\d\d\s*[-/.年]\s*(?:1[0-2]|0?[1-9])\s*[-/.月]\s*(?:3[01]|[12]\d|0?[1-9])"
+    # a year apart from "mm/dd hh:mm", as templates that print the year in its own box
+    r"|(?<!\d)(?:19|20)\d\d\s+(?:1[0-2]|0?[1-9])\s*/\s*(?:3[01]|[12]\d|0?[1-9])\s+[0-2]?\d:[0-5]\d"
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
     r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?:19|20)\d\d",
 )
@@ -423,7 +425,7 @@ def _date_near(
         after.extend(pieces)
         if sum(len(p) for p in after) > 600:
             break
-    window = " ".join(before)[-150:] + " " + " ".join(after)[:600]
+    window = _squash(" ".join(before))[-150:] + " " + _squash(" ".join(after))[:600]
     if _DATE_TEXT.search(window) or _LABELLED_DATE.search(window):
         return True
     if block is not None and _DATE_TEXT.search(_squash(block.text_content())[:200]):
