@@ -26,15 +26,13 @@ import re
 
 from newscrawl.clean.charmodel import model
 
-RUN_RE = re.compile(r"[^\x00-\x7f\s\u3000]+")
+RUN_RE = re.compile(r"[^\x00-\x7f]+")
 LEADS = bytes(range(0x81, 0xFF))
 CLOSING = set("”’」』）》】")
 OPENING = set("“‘「『")
 SAYING = set("說说道示為为問问稱称曰講讲指")
 LOST_MARKS = "?？"
 STRIP_MARKS = "!！"
-# Dangling lead byte whose trail byte became U+FFFD: the punctuation it most likely was.
-DANGLING_GUESS = {0xA1: "。", 0xA3: "，"}
 MIN_GAIN = 12.0
 # After a ``!``/``！`` marker the structure itself is evidence: any gain will do.
 MIN_GAIN_MARKED = 0.0
@@ -71,10 +69,9 @@ def _realign(run: str, resync: str, lead: int | None) -> str | None:
     if not data:
         return None
     if run.endswith("\ufffd"):
-        # the last byte is a lead whose trail became U+FFFD
-        dangling = data[-1]
+        # the last byte is a lead whose trail became U+FFFD: that character stays lost
         data = data[:-1]
-        tail = DANGLING_GUESS.get(dangling, "\ufffd")
+        tail = "\ufffd"
     rest = _decode(data[1:])
     if rest is None:
         return None
@@ -128,10 +125,12 @@ def repair_misalignment(text: str) -> tuple[str, int]:
     count = 0
     for match in RUN_RE.finditer(text):
         a, b = match.span()
+        while a < b - 1 and text[a] in "！？":  # a full-width marker opens the run
+            a += 1
         if a < pos:
             continue
         resync = text[b] if b < len(text) and "\x40" <= text[b] <= "\x7e" else ""
-        run = match.group(0)
+        run = text[a:b]
         if not resync and not run.endswith("\ufffd"):
             continue
         marked = a > 0 and text[a - 1] in STRIP_MARKS + LOST_MARKS

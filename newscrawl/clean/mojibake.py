@@ -15,7 +15,7 @@ import re
 import ftfy
 from ftfy.badness import is_bad
 
-from newscrawl.clean.charmodel import model
+from newscrawl.clean.charmodel import is_han, model
 
 # (misread as, written in): encode the run with the first, decode with the second.
 CJK_CONFUSIONS: tuple[tuple[str, str], ...] = (
@@ -26,17 +26,31 @@ CJK_CONFUSIONS: tuple[tuple[str, str], ...] = (
 )
 # Runs of characters that can be the image of high bytes (anything outside ASCII, but not
 # whitespace, which no double-byte decoder produces).
-RUN_RE = re.compile(r"[^\x00-\x7f\s\u3000]{2,}")
+RUN_RE = re.compile(r"[^\x00-\x7f\s]+")
+# Real punctuation splits a run into segments; a misread stretch is a group of whole segments.
+SEGMENT_RE = re.compile(r"[，。、；：？！“”‘’（）《》【】「」]")
 IRREVERSIBLE_RE = re.compile("\ufffd|锟斤拷")
 # Minimum gain in total log-probability (nats) before a run is replaced, and the mean score the
 # replacement must reach on its own: together they keep clean text untouched.
 MIN_GAIN = 12.0
 MIN_MEAN = -9.5
+RARE = -10.5
+MAX_SEGMENTS = 12
 LATIN_MOJIBAKE_RE = re.compile("[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192]")
 
 
+def _cjkish(ch: str) -> bool:
+    return is_han(ch) or "\ue000" <= ch <= "\uf8ff" or "\u3000" <= ch <= "\u30ff"
+
+
 def fix_cjk_run(run: str) -> str | None:
-    """The best strictly-decoding re-reading of ``run`` that clearly beats it, else None."""
+    """The best strictly-decoding re-reading of ``run`` that clearly beats it, else None.
+
+    Only runs mostly of Han/CJK/private-use characters qualify: the double-byte decoders that
+    make CJK mojibake emit those, while a word of Cyrillic or Greek is text, not debris.
+    """
+    if sum(map(_cjkish, run)) * 2 < len(run):
+        return None
     m = model()
     base = m.logp(run)
     best, best_score = None, base + MIN_GAIN
@@ -53,18 +67,52 @@ def fix_cjk_run(run: str) -> str | None:
     return best
 
 
+def _fix_segments(run: str) -> tuple[str, int]:
+    """Find the misread stretch inside a longer run: try groups of whole segments."""
+    m = model()
+    bounds = [0] + [x.end() for x in SEGMENT_RE.finditer(run)] + [len(run)]
+    bounds = sorted(set(bounds))
+    out, pos, count = [], 0, 0
+    for a_i, a in enumerate(bounds[:-1]):
+        if a < pos:
+            continue
+        seg = run[a : bounds[a_i + 1]]
+        if not any(m.char_logp(ch) <= RARE for ch in seg):
+            continue
+        for b in reversed(bounds[a_i + 1 : a_i + 1 + MAX_SEGMENTS]):
+            for cut in (b, b - 1) if b - 1 > a else (b,):
+                fixed = fix_cjk_run(run[a:cut])
+                if fixed is not None:
+                    out.append(run[pos:a] + fixed)
+                    pos, count = cut, count + 1
+                    break
+            if pos > a:
+                break
+    out.append(run[pos:])
+    return "".join(out), count
+
+
 def fix_cjk(text: str) -> tuple[str, int]:
+    """Whole lines first (a page read with the wrong charset), then stretches inside runs."""
     count = 0
-
-    def sub(match: re.Match[str]) -> str:
-        nonlocal count
-        fixed = fix_cjk_run(match.group(0))
-        if fixed is None:
-            return match.group(0)
-        count += 1
-        return fixed
-
-    return RUN_RE.sub(sub, text), count
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        whole = fix_cjk_run(line)
+        if whole is not None:
+            lines[i] = whole
+            count += 1
+            continue
+        pieces, pos = [], 0
+        for match in RUN_RE.finditer(line):
+            fixed, n = _fix_segments(match.group(0))
+            if n:
+                pieces.append(line[pos : match.start()] + fixed)
+                pos = match.end()
+                count += n
+        lines[i] = "".join(pieces) + line[pos:]
+    return "\n".join(lines), count
 
 
 def fix_western(text: str) -> tuple[str, int]:
