@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-_SEP = r"\s*[-/.年]\s*"
+_SEP = r"\s*[-/.年月]\s*"
 _DATE_TIME = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})"
     + _SEP

@@ -34,6 +34,7 @@ _DATE_LABEL = re.compile(
 )
 _ROOT_LABELS = {"首页", "首頁", "主页", "主頁", "home", "网站首页", "網站首頁", "返回首页"}
 _TAIL_CRUMBS = {"正文", "正文内容", "正文內容", "内容", "內容", "详情", "詳情", "文章"}
+_NOT_AUTHORS = {"未知", "佚名", "匿名", "admin", "administrator", "编辑", "編輯", "小编", "staff"}
 _NAMEISH_ORG = re.compile(r"[网網报報社台刊站]$|新闻|新聞|日报|日報|编辑部|編輯部|客户端|客戶端")
 _SUBTITLE_CLASS = re.compile(
     r"sub-?title|subtit|subhead|fu-?title|futi|fbt|vice-?title|kicker|dek|standfirst|yinti|yt\b",
@@ -172,9 +173,21 @@ def extract_article(
     article.section = _section(crumbs, headline) or meta.get("article:section")
     article.canonical_url = _canonical(tree, meta, url)
     article.images = _images(tree, page_lines, body_lines, url)
-    _set_people(article, found, zone, meta, ld, selectors, tree)
+    shown = " ".join(head_zone + tail_zone + body_lines[:2] + body_lines[-2:])
+    _set_people(article, found, zone, meta, ld, selectors, tree, shown)
     article.published_at, date_from = _published_at(
-        tree, meta, ld, head_zone, found, zone, hints, url, profile, article.language, selectors
+        tree,
+        meta,
+        ld,
+        head_zone,
+        tail_zone,
+        found,
+        zone,
+        hints,
+        url,
+        profile,
+        article.language,
+        selectors,
     )
     article.fields_from = {
         "body": body_from,
@@ -495,6 +508,7 @@ def _set_people(
     ld: dict,
     selectors: dict[str, str],
     tree: Any,
+    shown: str,
 ) -> None:
     from_selector = {
         key: " ".join(dom.text_of(e) for e in _select(tree, selectors[key]))
@@ -505,8 +519,10 @@ def _set_people(
     if from_selector.get("author"):
         authors = metadata.read_authors(from_selector["author"]) or authors
     if not authors:
-        authors = [n for n in dom.ld_names(ld.get("author")) if _plausible_author(n, article)]
-    if not authors and meta.get("author") and _plausible_author(meta["author"], article):
+        authors = [
+            n for n in dom.ld_names(ld.get("author")) if _plausible_author(n, article, shown)
+        ]
+    if not authors and meta.get("author") and _plausible_author(meta["author"], article, shown):
         authors = [meta["author"]]
     article.author = authors
     article.editor = (
@@ -516,9 +532,13 @@ def _set_people(
     article.source = source or zone.source or found.source
 
 
-def _plausible_author(name: str, article: Article) -> bool:
+def _plausible_author(name: str, article: Article, shown: str) -> bool:
+    """A meta/JSON-LD author is believed only when it reads as a person's name and the page
+    shows it near the article (meta authors are often the site, a desk or a staff code)."""
     name = dom.squash(name)
-    if not name or len(name) > 40 or "http" in name or "@" in name:
+    if not name or len(name) > 40 or re.search(r"http|@|\d", name) or name not in shown:
+        return False
+    if name.lower() in _NOT_AUTHORS:
         return False
     if article.site_name and title.norm(name) == title.norm(article.site_name):
         return False
@@ -530,6 +550,7 @@ def _published_at(
     meta: dict[str, str],
     ld: dict,
     head_zone: list[str],
+    tail_zone: list[str],
     found: _Found,
     zone: _Found,
     hints: dict,
@@ -550,6 +571,8 @@ def _published_at(
         candidates.append((dates.parse_meta_date(time_el.get("datetime") or ""), "time-element"))
         break
     candidates += [(dates.find_date(line), "head-line") for line in head_zone[:8]]
+    labeled_tail = [line for line in tail_zone if _DATE_LABEL.search(line)]
+    candidates += [(dates.find_date(line), "labeled-tail-line") for line in labeled_tail[:2]]
     candidates += [(d, "body-line") for d in found.dates[:1]]
     if hints.get("published_at"):
         candidates.append((dates.parse_meta_date(str(hints["published_at"])), "hint"))

@@ -17,7 +17,7 @@ _NAME_RE = re.compile(rf"^{_NAME}$")
 _NAMES_SEP = r"(?:\s*[、,，/／和及与與]\s*|\s+)"
 # A name list ends where the byline ends: punctuation, a space, another label or 报道/摄.
 _END = (
-    r"(?=$|[\s)）】\]、,，。;；|｜丨:：]|报道|報道|摄|攝|来源|來源|编辑|編輯|责任编辑|責任編輯|"
+    r"(?=$|[\s)）】\]、,，。;；|｜丨:：_]|报道|報道|摄|攝|来源|來源|编辑|編輯|责任编辑|責任編輯|"
     r"时间|時間|发布|發布|發佈|通讯员|通訊員)"
 )
 _NAME_LIST = rf"{_NAME}(?:{_NAMES_SEP}{_NAME}){{0,5}}{_END}"
@@ -25,7 +25,7 @@ _NAME_LIST = rf"{_NAME}(?:{_NAMES_SEP}{_NAME}){{0,5}}{_END}"
 _COLON = r"\s*[：:]\s*"
 _SOURCE = re.compile(
     rf"(?:稿件)?(?:来源|來源|稿源|出处|出處)(?:{_COLON}|\s+)"
-    rf"(?P<v>[^\s|｜丨:：,，。;；)）\]】]{{2,30}}(?:[ ][A-Za-z{HAN}]{{2,12}}(?=\s|$))?)"
+    r"(?P<v>[^\s|｜丨:：,，。;；)）\]】]{2,30})"
 )
 _EDITOR = re.compile(
     rf"(?:责任编辑|責任編輯|责编|責編|值班编辑|值班編輯|本文编辑|本文編輯|编审|編審|编辑|編輯|Editor)"
