@@ -503,7 +503,7 @@ def suggest_profile(urls_seen: list[str], article_urls: list[str], start_url: st
 
     ``urls_seen`` are all URLs fetched or discovered (sitemaps and feeds among them),
     ``article_urls`` those decided to be articles. The article pattern is generalised from
-    the article URLs (digit runs become ``\\d{n}``, varying section names an alternation,
+    the article URLs (digit runs become ``\\d{n}``, varying section names a name class,
     slugs of varying length a hyphenated-word class) and checked against the other URLs seen.
     """
     host = (urlsplit(start_url).hostname or "").lower()
@@ -599,18 +599,18 @@ def _generalise(values: list[str]) -> str:
     if len({len(t) for t in token_lists}) == 1:
         return "".join(_generalise_token(list(col)) for col in zip(*token_lists, strict=True))
     if all("-" in v and re.fullmatch(r"[a-z0-9-]+(?:\.s?html?)?", v) for v in distinct):
-        least = min(v.count("-") for v in distinct)
+        least = min(2, *(v.count("-") for v in distinct))
         ext = {v[v.index(".") :] if "." in v else "" for v in distinct}
         tail = re.escape(ext.pop()) if len(ext) == 1 else r"(?:\.s?html?)?"
         return rf"[a-z0-9]+(?:-[a-z0-9]+){{{least},}}" + tail
-    if all(re.fullmatch(r"[A-Za-z_]+", v) for v in distinct) and len(distinct) <= 8:
-        return "(?:" + "|".join(re.escape(v) for v in distinct) + ")"
+    if all(re.fullmatch(r"[A-Za-z0-9_-]+", v) for v in distinct):
+        return "[A-Za-z0-9_-]+"  # section names: more will come than the crawl saw
     return "[^/]+"
 
 
 def _generalise_token(tokens: list[str]) -> str:
     """Digit runs of two or more become ``\\d{n}`` even when all alike (dates and ids move
-    on); words stay literal, or an alternation when they vary."""
+    on); words stay literal, or a letter class when they vary."""
     distinct = set(tokens)
     if all(t.isdigit() for t in tokens) and (len(distinct) > 1 or len(tokens[0]) > 1):
         lengths = {len(t) for t in tokens}
@@ -619,8 +619,6 @@ def _generalise_token(tokens: list[str]) -> str:
     if len(distinct) == 1:
         return re.escape(tokens[0])
     if all(t.isalpha() for t in tokens):
-        if len(distinct) <= 8:
-            return "(?:" + "|".join(sorted(re.escape(t) for t in distinct)) + ")"
         return "[A-Za-z]+"
     return "[^/]"
 
