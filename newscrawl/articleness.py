@@ -491,6 +491,11 @@ _SECOND_LEVEL = frozenset("com net org gov edu ac co".split())
 _TOKEN = re.compile(r"\d+|[A-Za-z]+|[^A-Za-z\d]")
 
 
+def timezone_for_host(host: str) -> str | None:
+    """The timezone of a host's country domain (``.cn`` -> Asia/Shanghai), if known."""
+    return _TLD_TIMEZONES.get(host.lower().rstrip(".").rsplit(".", 1)[-1])
+
+
 def site_domain(host: str) -> str:
     """The registrable part of ``host``: ``he.people.com.cn`` -> ``people.com.cn``."""
     labels = host.lower().strip(".").split(".")
@@ -514,7 +519,7 @@ def suggest_profile(urls_seen: list[str], article_urls: list[str], start_url: st
     pattern = article_pattern_for(article_urls) if article_urls else None
     others = set(urls_seen) - set(article_urls) - set(sitemaps) - set(feeds)
     false_hits = sorted(u for u in others if pattern and re.search(pattern, u))
-    tz = _TLD_TIMEZONES.get(host.rsplit(".", 1)[-1], "UTC")
+    tz = timezone_for_host(host) or "UTC"
     lines = [
         f"# Starter profile for {host}, learnt from a crawl of {start_url}",
         f"# ({len(article_urls)} article URLs among {len(set(urls_seen))} seen). Check it, then",
