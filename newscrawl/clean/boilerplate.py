@@ -23,7 +23,7 @@ _FOOTER = re.compile(
 )
 _WIDGET_LINE = re.compile(
     r"^(?:[【\[]?\s*(?:分享到|分享|打印|列印|关闭窗口|關閉窗口|关闭|關閉|收藏|纠错|糾錯|举报|舉報|"
-    r"字号|字號|大|中|小|默认|默認|返回顶部|返回頂部|回到顶部|扫一扫|掃一掃|微信|微博|QQ空间|QQ|"
+    r"字号|字號|大|中|小|默认|默認|返回顶部|返回頂部|回到顶部|扫一扫|掃一掃|微信|微博|QQ空间|QQ空間|QQ|"
     r"推荐|推薦|复制链接|複製鏈接|Share|Print|Email|Tweet|Facebook|Twitter|LinkedIn|WhatsApp|"
     r"Reddit|Pinterest|Copy link|Comments?|Font size|A\+|A-|\d+)\s*[】\]]?[\s:：|｜丨/·]*)+$",
     re.I,

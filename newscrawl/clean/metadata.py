@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import opencc
+
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # A Chinese personal name (2-4 characters, or a transliterated name with a middle dot),
 # or a Latin-script name of capitalised words.
@@ -88,11 +90,61 @@ _WIDGETS = re.compile(
 )
 
 
+# Common Chinese surnames (simplified and traditional): a Han "name" that does not start with
+# one is a verb phrase (记者了解到) rather than a byline.
+_SURNAMES = set(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧"
+    "曹彭曾肖萧蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈"
+    "夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔"
+    "向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦"
+    "俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑"
+    "华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑"
+    "景党黨宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇"
+    "桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺官封谈談匡鞠惠荆荊乐樂冀郁胥南班储儲原栗燕楚鄢劳勞"
+    "谌諶奚皮粟冼蔺藺楼樓盘盤满滿闻聞位厉厲伊仝区區郜海阚闞花权權强強帅帥屠豆朴盖蓋练練廉禹井祖"
+    "漆巴丰支卿国國狄平计計索宣晋晉相初门門云雲容敬来來扈晁芮都普阙闕浦戈伏鹿薄邸雍辜羊阿乌烏母"
+    "裘亓修邰赫杭况況那宿鲜鮮印逯隆茹诸諸战戰慕危玉银銀亢嵇公哈湛宾賓戎勾茅利於呼居揭干但尉冶斯"
+    "元束檀衣信展阴陰昝智幸奉植衡富尧堯闭閉由贡貢"
+)
+_SURNAMES |= set(opencc.OpenCC("s2t").convert("".join(sorted(_SURNAMES))))
+_COMPOUND_SURNAMES = (
+    "欧阳",
+    "歐陽",
+    "司马",
+    "司馬",
+    "上官",
+    "诸葛",
+    "諸葛",
+    "东方",
+    "東方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "端木",
+    "尉迟",
+    "公孙",
+    "长孙",
+    "夏侯",
+)
+
+
+def _is_han_name(name: str) -> bool:
+    if "·" in name or "•" in name or "・" in name or not re.match(rf"[{HAN}]", name):
+        return True
+    return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
+
+
 def _names(text: str) -> list[str]:
     names: list[str] = []
     for match in re.finditer(_NAME, text):
         part = _TRAILING_WORDS.sub("", match.group(0).strip())
-        if part and part not in _NON_NAMES and _NAME_RE.match(part) and part not in names:
+        if (
+            part
+            and part not in _NON_NAMES
+            and _NAME_RE.match(part)
+            and _is_han_name(part)
+            and part not in names
+        ):
             names.append(part)
     return names
 
