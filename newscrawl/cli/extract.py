@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,7 @@ def extract(files: tuple[Path, ...], url: str | None, site: str | None, as_json:
     for path in files:
         try:
             raw = read_page(path)
-        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             click.echo(f"newscrawl extract: cannot read {path}: {reason}", err=True)
             sys.exit(1)

@@ -1,0 +1,148 @@
+"""extract_article on small pages: one convention or failure mode per test."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from newscrawl.clean.extract import extract_article
+from newscrawl.clean.spam import find_spam, is_spam
+from newscrawl.clean.title import choose_title
+
+PARAGRAPHS = [
+    "今年政府工作报告提出，大力推进现代化产业体系建设，加快发展新质生产力，这是本届两会的焦点话题之一。",
+    "代表委员纷纷表示，要根据本地的资源禀赋、产业基础、科研条件等，因地制宜发展新质生产力，积极促进产业高端化。",
+    "全国政协委员、河北大学教授万师强注意到，政府工作报告明确提出，开辟量子技术、生命科学等新赛道，推动产业升级。",
+]
+
+
+def page(
+    *,
+    title_tag: str = "春季到林芝看桃花_地方新闻_西岭新闻网",
+    h1: str = "春季到林芝看桃花",
+    info: str = "发布时间：2024-03-07 14:52 来源：西岭日报",
+    lead: str = "",
+    tail: str = "（记者 张晓峰）",
+    after: str = "<p>责任编辑：陈静</p>",
+    head_extra: str = "",
+) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:-1]) + f"<p>{PARAGRAPHS[-1]}{tail}</p>"
+    return f"""<html><head><title>{title_tag}</title>{head_extra}</head><body>
+<div class="nav"><a href="/">首页</a> <a href="/local/">本地</a> <a href="/economy/">经济</a></div>
+<div class="location">当前位置：<a href="http://news.xiling.test/">西岭新闻网</a> &gt;
+<a href="/local/">本地</a> &gt; <a href="/local/tour/">旅游</a> &gt; 正文</div>
+<div class="article"><h1>{h1}</h1><div class="info">{info}</div>
+<div class="content">{lead}{paragraphs}<p><img src="/img/a.jpg"></p></div>{after}</div>
+<div class="footer"><p>版权所有 © 2024 西岭新闻网 京ICP备12345678号</p></div>
+</body></html>"""
+
+
+URL = "http://news.xiling.test/local/2024-03/07/content_1001.html"
+
+
+def test_fields_of_a_regular_chinese_page() -> None:
+    article = extract_article(page(), URL)
+    assert article.title == "春季到林芝看桃花"
+    assert article.published_at == "2024-03-07T14:52:00+08:00"
+    assert article.source == "西岭日报"
+    assert article.author == ["张晓峰"]
+    assert article.editor == "陈静"
+    assert article.section == "本地 > 旅游"
+    assert article.site_name == "西岭新闻网"
+    assert article.language == "zh" and article.script == "hans"
+    assert article.images == ["http://news.xiling.test/img/a.jpg"]
+    assert article.body.splitlines() == PARAGRAPHS
+    assert article.spam == []
+
+
+def test_lead_block_becomes_fields() -> None:
+    lead = "<p>原标题：林芝桃花节开幕</p><p>三月桃花迎客来</p><p>春季到林芝看桃花</p>"
+    article = extract_article(page(lead=lead), URL)
+    assert article.original_title == "林芝桃花节开幕"
+    assert article.subtitle == "三月桃花迎客来"
+    assert article.body.splitlines()[0] == PARAGRAPHS[0]
+
+
+def test_spam_title_is_reported_not_used() -> None:
+    spam_title = "自拍偷拍亚洲一区二区_日本欧美亚洲精品在线观看_午夜中文乱码福利"
+    article = extract_article(page(title_tag=spam_title), URL)
+    assert article.title == "春季到林芝看桃花"
+    assert spam_title in article.spam
+
+
+def test_site_suffix_never_in_title() -> None:
+    article = extract_article(page(h1="<a href='/'>西岭新闻网</a></h1><h2>春季到林芝看桃花"), URL)
+    assert article.title == "春季到林芝看桃花"
+
+
+def test_copyright_year_is_not_the_date() -> None:
+    article = extract_article(page(info="来源：西岭日报"), "http://news.xiling.test/a/b.html")
+    assert article.published_at is None
+
+
+def test_url_date_when_the_page_gives_none() -> None:
+    article = extract_article(page(info="来源：西岭日报"), URL)
+    assert article.published_at == "2024-03-07"
+
+
+def test_sitemap_hint_refines_a_url_day() -> None:
+    hints = {"published_at": "2024-03-07T09:30:00+08:00"}
+    article = extract_article(page(info="来源：西岭日报"), URL, hints=hints)
+    assert article.published_at == "2024-03-07T09:30:00+08:00"
+
+
+def test_profile_timezone_and_site_name() -> None:
+    profile = SimpleNamespace(
+        name="t", timezone="Europe/Berlin", selectors={}, site_name="西岭网", encoding=None
+    )
+    article = extract_article(page(), "http://example.hk/x.html", profile=profile)
+    assert article.site_name == "西岭网"
+    assert article.published_at == "2024-03-07T14:52:00+01:00"
+
+
+def test_profile_selector_wins() -> None:
+    profile = SimpleNamespace(
+        name="t", timezone="Asia/Shanghai", selectors={"body": "div.info"}, site_name=None
+    )
+    article = extract_article(page(info="只在这里的正文，由站点配置选出。"), URL, profile=profile)
+    assert article.body == "只在这里的正文，由站点配置选出。"
+    assert article.fields_from["body"] == "profile"
+
+
+def test_meta_author_that_is_the_site_is_not_an_author() -> None:
+    head = '<meta name="author" content="西岭新闻网">'
+    article = extract_article(page(tail="", head_extra=head), URL)
+    assert article.author == []
+
+
+def test_english_page_keeps_naive_time_and_drops_footer() -> None:
+    text = " ".join(["The council approved the new budget after a long debate."] * 6)
+    html = f"""<html lang="en"><head><title>Budget approved | Daily Example</title>
+<meta property="og:site_name" content="Daily Example"></head><body>
+<article><h1>Budget approved</h1><p>Posted 2024-03-07 09:05</p><p>{text}</p><p>{text}</p>
+<p>Copyright © 2024 Daily Example. All rights reserved.</p></article></body></html>"""
+    article = extract_article(html, "https://example.com/news/budget")
+    assert article.title == "Budget approved"
+    assert article.site_name == "Daily Example"
+    assert article.language == "en"
+    assert article.published_at == "2024-03-07T09:05:00"
+    assert "Copyright" not in article.body and text in article.body
+
+
+def test_empty_and_markup_free_input() -> None:
+    assert extract_article("").body == ""
+    assert extract_article("   ").title is None
+
+
+def test_spam_needs_several_terms() -> None:
+    assert is_spam("自拍偷拍亚洲一区二区")
+    assert not is_spam("澳门特区政府发布博彩业新规")
+    assert find_spam(["正常标题", "百家乐 真人娱乐城 注册送彩金"]) == [
+        "百家乐 真人娱乐城 注册送彩金"
+    ]
+
+
+def test_title_agreement_prefers_the_headline_over_a_logo() -> None:
+    title, origin = choose_title(
+        ["西岭新闻网", "春季到林芝看桃花"], [], "春季到林芝看桃花_西岭新闻网"
+    )
+    assert (title, origin) == ("春季到林芝看桃花", "heading")
