@@ -37,8 +37,8 @@ _DATE_PATH = re.compile(
 )
 _COMPACT_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
 _ID_LEAF = re.compile(
-    r"(?:^|[_-])(?:content|c|t|a|art|article|news|detail|doc|show|p|n)?_?\d{5,}(?:[_-]\d+)*"
-    r"(?:\.(?:s?html?|php|aspx?|jsp))?$",
+    r"(?:^|[_-])(?:(?:content|article|art|detail|news|doc|show|post|story)[_-]?\d+"
+    r"|(?:[a-z]{1,2}_?)?\d{5,}(?:[_-]\d+)*)(?:\.(?:s?html?|php|aspx?|jsp))?$",
     re.I,
 )
 _PAGE_LEAF = re.compile(r"^(?:index|list|default|more|node)(?:_\d+)?\.(?:s?html?|php|aspx?|jsp)$")
