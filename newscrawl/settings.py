@@ -14,13 +14,37 @@ AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_START_DELAY = 1.0
 AUTOTHROTTLE_TARGET_CONCURRENCY = 1.5
 DEPTH_LIMIT = 5
+
+# Reliability (docs/RELIABILITY.md). A page bigger than DOWNLOAD_MAXSIZE (after decompression,
+# so gzip bombs stop there too) is refused; real article pages stay well under 4 MB.
 DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
-DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_FAIL_ON_DATALOSS = True
 RETRY_TIMES = 2
+REDIRECT_MAX_TIMES = 10
+# Honour Retry-After (429/503) up to this many seconds; a longer wait gives the URL up.
+NEWSCRAWL_RETRY_AFTER_MAX = 60
+# Crawl-trap bounds for non-article pages: query strings per path, URLs per shape.
+NEWSCRAWL_MAX_QUERY_VARIANTS = 20
+NEWSCRAWL_MAX_PAGES_PER_SHAPE = 500
+# Per-run budgets (0 = none); set them with `newscrawl crawl -s NAME=VALUE`.
+CLOSESPIDER_PAGECOUNT = 0
+CLOSESPIDER_TIMEOUT = 0
 
 DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawl.reliability.StrictRobotsTxtMiddleware": 100,
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "newscrawl.reliability.RetryAfterMiddleware": 550,
+    # process_response runs from high to low: binary check after decompression (590),
+    # redirect guard before RedirectMiddleware (600) follows anything.
+    "newscrawl.reliability.BinaryContentMiddleware": 585,
+    "newscrawl.reliability.RedirectGuardMiddleware": 650,
     "newscrawl.middlewares.LocalProxyMiddleware": 740,
+}
+SPIDER_MIDDLEWARES = {
+    "newscrawl.reliability.CrawlTrapMiddleware": 950,
 }
 
 ITEM_PIPELINES = {
