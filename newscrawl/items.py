@@ -23,6 +23,7 @@ class PageItem:
     site: str
     capture_id: int | None = None
     hints: dict[str, Any] = field(default_factory=dict)
+    verify_article: bool = False  # zero-config: the page itself must look like an article
     html: str | None = None
     encoding: str | None = None
     encoding_reason: str | None = None

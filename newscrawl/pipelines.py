@@ -14,6 +14,7 @@ from typing import Any
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from newscrawl.articleness import is_article_page
 from newscrawl.clean.decode import decode_html
 from newscrawl.clean.extract import extract_article
 from newscrawl.clean.normalize import detect_script, to_simplified
@@ -88,7 +89,9 @@ class ExtractPipeline(_Stage):
 
 class ValidatePipeline(_Stage):
     def process_item(self, item: PageItem) -> PageItem:
-        assert item.article is not None
+        assert item.article is not None and item.html is not None
+        if item.verify_article and not is_article_page(item.html, item.url):
+            raise self.drop("not-an-article", item)
         if not (item.article.get("title") or "").strip():
             raise self.drop("no-title", item)
         if not (item.article.get("body") or "").strip():

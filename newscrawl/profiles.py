@@ -12,6 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newscrawl.articleness import (
+    ARTICLE_URL_THRESHOLD,
+    site_domain,
+    timezone_for_host,
+    url_score,
+)
+
 SITES_DIR = Path(__file__).with_name("sites")
 
 
@@ -37,8 +44,16 @@ class SiteProfile:
     every: str | None = None
     description: str = ""
 
+    @property
+    def zero_config(self) -> bool:
+        """No article pattern: articles are told by URL shape and then by the page itself."""
+        return not self.article_pattern
+
     def is_article_url(self, url: str) -> bool:
-        return bool(self.article_pattern and re.search(self.article_pattern, url))
+        """Whether ``url`` is an article candidate for this site."""
+        if self.article_pattern:
+            return bool(re.search(self.article_pattern, url))
+        return url_score(url) >= ARTICLE_URL_THRESHOLD
 
 
 _LIST_FIELDS = ("domains", "start_urls", "sitemaps", "feeds")
@@ -90,3 +105,20 @@ def profile_for_url(url: str, sites_dir: Path = SITES_DIR) -> SiteProfile | None
         if any(host == d or host.endswith("." + d) for d in profile.domains):
             return profile
     return None
+
+
+def zero_config_profile(start_url: str) -> SiteProfile:
+    """A profile for a site nobody configured: its registrable domain, crawled from
+    ``start_url``. Sitemaps and feeds are discovered during the crawl; the timezone comes
+    from the host's country domain, else Asia/Shanghai (newscrawl's home ground)."""
+    host = (urlsplit(start_url).hostname or "").lower()
+    if not host:
+        raise ProfileError(f"not a URL: {start_url!r}")
+    domain = site_domain(host)
+    return SiteProfile(
+        name=domain,
+        domains=[domain],
+        start_urls=[start_url],
+        timezone=timezone_for_host(host) or "Asia/Shanghai",
+        description=f"zero-configuration crawl of {domain}",
+    )

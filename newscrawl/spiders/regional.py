@@ -10,9 +10,10 @@ import email.utils
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
+from protego import Protego
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
@@ -31,12 +32,22 @@ from newscrawl.archive.crawlstate import (
 from newscrawl.discovery import Entry, is_feed_or_sitemap, parse_feed, parse_sitemap
 from newscrawl.items import PageItem
 from newscrawl.locks import SiteLock
-from newscrawl.profiles import SiteProfile, load_profile
+from newscrawl.profiles import SiteProfile, load_profile, zero_config_profile
 from newscrawl.urls import canonical_url
 
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+FEED_LINKS = "//link[@rel='alternate'][contains(@type, 'rss') or contains(@type, 'atom')]/@href"
+ZERO_CONFIG_SETTINGS = {
+    "DEPTH_LIMIT": 4,
+    "DEPTH_PRIORITY": 1,
+    "SCHEDULER_DISK_QUEUE": "scrapy.squeues.PickleFifoDiskQueue",
+    "SCHEDULER_MEMORY_QUEUE": "scrapy.squeues.FifoMemoryQueue",
+    "CLOSESPIDER_PAGECOUNT": 2000,
+}
 
 
 def _when(value: str | None) -> datetime | None:
@@ -69,12 +80,19 @@ class RegionalSpider(scrapy.Spider):
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> RegionalSpider:
-        site = kwargs.get("site")
-        if not site:
-            raise ValueError("the regional spider needs a site profile: -a site=NAME")
-        profile = load_profile(site)
+        start_url = kwargs.pop("start", None)  # would shadow Spider.start()
+        if kwargs.get("site"):
+            profile = load_profile(kwargs["site"])
+        elif start_url:
+            profile = zero_config_profile(start_url)
+        else:
+            raise ValueError("the regional spider needs -a site=NAME or -a start=URL")
         settings = crawler.settings
         settings.set("AUTOTHROTTLE_ENABLED", profile.autothrottle, priority="spider")
+        if profile.zero_config:
+            # Breadth-first within a depth and page budget: an unknown site may be huge.
+            for key, value in ZERO_CONFIG_SETTINGS.items():
+                settings.set(key, value, priority="spider")
         if kwargs.get("proxy"):
             settings.set("NEWSCRAWL_PROXY", kwargs["proxy"], priority="spider")
         spider = super().from_crawler(crawler, *args, **kwargs)
@@ -111,6 +129,24 @@ class RegionalSpider(scrapy.Spider):
             yield self._listing_request(url, self.parse_listing)
         for url in self.profile.start_urls:
             yield self._listing_request(url, self.parse_page)
+        if self.profile.zero_config:
+            # Where sites announce their sitemaps; a missing one is no failure.
+            for url in self.profile.start_urls:
+                for path, callback in (("/robots.txt", self.parse_robots), ("/sitemap.xml", None)):
+                    request = self._listing_request(
+                        urljoin(url, path), callback or self.parse_listing
+                    )
+                    request.meta["optional"] = True
+                    yield request
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        if self._not_modified(response):
+            return
+        self._capture(response)
+        for url in Protego.parse(
+            response.text if isinstance(response, TextResponse) else ""
+        ).sitemaps:
+            yield self._listing_request(url, self.parse_listing)
 
     # --- callbacks -----------------------------------------------------------------------
 
@@ -148,13 +184,18 @@ class RegionalSpider(scrapy.Spider):
                 site=self.profile.name,
                 capture_id=capture_id,
                 hints=dict(response.meta.get("hints") or {}),
+                verify_article=self.profile.zero_config,
             )
         if isinstance(response, TextResponse):
+            for href in response.xpath(FEED_LINKS).getall():
+                yield self._listing_request(response.urljoin(href), self.parse_listing)
             for link in self.links.extract_links(response):
                 yield from self._follow(response, link.url, None)
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
+        if request.meta.get("optional"):
+            return
         if failure.check(HttpError):
             response = failure.value.response
             self._capture(response)
