@@ -28,6 +28,9 @@ OTHER_LOGP = -11.0
 BAD_LOGP = -24.0
 UNSEEN_HAN_LOGP = -19.0
 BIGRAM_WEIGHT = 0.3
+# Two sentence marks in a row (，，or 。、) hardly occur in published text.
+STOPS = set("，。、；：")
+DOUBLE_STOP_LOGP = -6.0
 
 
 def is_han(ch: str) -> bool:
@@ -64,6 +67,8 @@ class CharModel:
                 if b is not None:
                     # log(w * P(b|a) + (1-w) * P(b)), with P(b|a) from the bigram table
                     p = math.log(BIGRAM_WEIGHT * math.exp(b) + (1 - BIGRAM_WEIGHT) * math.exp(p))
+            if c in STOPS and prev in STOPS:
+                p += DOUBLE_STOP_LOGP
             total += p
             prev = c
         return total

@@ -91,8 +91,10 @@ def _strict(raw: bytes, codec: str) -> str | None:
 def plausibility(text: str) -> float:
     """Mean score of the non-ASCII characters; higher is more like real text.
 
-    Han characters glued to ASCII letters (a Latin-1 page read as GBK) and Latin letters with
-    no ASCII letter beside them (a GBK page read as cp1252) are penalised.
+    Han characters glued to ASCII letters (a Latin-1 page read as GBK) are penalised; letters
+    inside a word (an accented letter beside ASCII letters, Cyrillic beside Cyrillic) score as
+    ordinary text, while Latin-1 letters in runs of their own (a GBK page read as cp1252) keep
+    their low score.
     """
     m = model()
     total = 0.0
@@ -107,13 +109,23 @@ def plausibility(text: str) -> float:
         score = m.char_logp(ch)
         if is_han(ch):
             score -= 6.0 if glued else 0.0
-        elif glued and unicodedata.category(ch).startswith("L"):
-            score = -5.0
+        elif unicodedata.category(ch).startswith("L") and (
+            glued or _word_letter(left) or _word_letter(right)
+        ):
+            score = -5.0  # a letter inside a word of an alphabetic script (é, Cyrillic, Greek)
         total += score
         n += 1
         if n >= SAMPLE_CHARS:
             break
     return total / n if n else 0.0
+
+
+def _word_letter(ch: str) -> bool:
+    """A letter of an alphabetic script that no CJK misreading produces in runs: Greek to
+    Ethiopic, and Hangul syllables (Latin-1 letters are left out: GBK read as cp1252 is
+    made of them)."""
+    o = ord(ch)
+    return ch.isalpha() and (0x0370 <= o < 0x1400 or 0xAC00 <= o <= 0xD7A3)
 
 
 def decode_mixed(raw: bytes, fallback: str = "gb18030") -> str:

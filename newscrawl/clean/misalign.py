@@ -56,8 +56,12 @@ def _lost_char(prev: str, nxt: str) -> str | None:
     return None
 
 
-def _realign(run: str, resync: str, lead: int | None) -> str | None:
-    """Decode ``lead + gb18030(run) + resync``; ``lead=None`` picks the best lead byte."""
+def _realign(run: str, resync: str, lead: int | None, prev: str = "") -> str | None:
+    """Decode ``lead + gb18030(run) + resync``; ``lead=None`` picks the best lead byte.
+
+    The lead byte is chosen by the model with the characters on both sides (``prev`` and the
+    first re-paired character) as context.
+    """
     tail = ""
     body = run
     if run.endswith("\ufffd"):
@@ -84,7 +88,7 @@ def _realign(run: str, resync: str, lead: int | None) -> str | None:
         first = _decode(bytes([lb, data[0]]))
         if first is None or len(first) != 1:
             continue
-        score = m.logp(first + rest[:1])
+        score = m.logp(prev + first + rest[:1])
         if score > best_score:
             best, best_score = first, score
     return None if best is None else best + rest + tail
@@ -107,12 +111,12 @@ def _candidates(text: str, a: int, b: int, resync: str) -> list[tuple[int, str, 
                     start, fixed = a - 2, lost + fixed
             out.append((start, fixed, MIN_GAIN_MARKED if prev in STRIP_MARKS else MIN_GAIN))
     if prev and prev in LOST_MARKS:
-        fixed = _realign(run, resync, None)
+        fixed = _realign(run, resync, None, prev)
         if fixed is not None:
             lost = _lost_char(text[a - 2] if a > 1 else "", fixed[:1])
             out.append((a - 1, lost + fixed, MIN_GAIN) if lost else (a, fixed, MIN_GAIN))
     for s in range(max(0, len(run) - MAX_RUN), len(run)):
-        fixed = _realign(run[s:], resync, None)
+        fixed = _realign(run[s:], resync, None, run[s - 1] if s else prev)
         if fixed is not None:
             out.append((a, run[:s] + fixed, MIN_GAIN))
     return out

@@ -80,7 +80,8 @@ def _fix_segments(run: str) -> tuple[str, int]:
         if not any(m.char_logp(ch) <= RARE for ch in seg):
             continue
         for b in reversed(bounds[a_i + 1 : a_i + 1 + MAX_SEGMENTS]):
-            for cut in (b, b - 1) if b - 1 > a else (b,):
+            cuts = (b - 1, b) if b - 1 > a and SEGMENT_RE.match(run[b - 1]) else (b,)
+            for cut in cuts:
                 fixed = fix_cjk_run(run[a:cut])
                 if fixed is not None:
                     out.append(run[pos:a] + fixed)

@@ -132,13 +132,15 @@ def _misaligned(text: str, i: int, transform: Callable[[bytes], bytes]) -> str |
     return None if "\ufffd" in out else out
 
 
-def _misalign_candidates(text: str) -> list[int]:
-    """Positions of a punctuation mark followed by a quote (the seed's ``。”``)."""
-    return [i for i in range(len(text) - 2) if text[i] in PUNCT and text[i + 1] in QUOTE_AFTER]
+def _misalign_candidates(text: str, marks: str, quotes: str) -> list[int]:
+    return [i for i in range(len(text) - 2) if text[i] in marks and text[i + 1] in quotes]
 
 
-def misalign_seed(clean: str, rng: random.Random, bang: str = "!") -> str | None:
-    spots = _misalign_candidates(clean)
+def misalign_seed(
+    clean: str, rng: random.Random, bang: str = "!", marks: str = "。", quotes: str = "”"
+) -> str | None:
+    """The seed's fault: ``。”`` becomes ``?!`` and what follows is read out of step."""
+    spots = _misalign_candidates(clean, marks, quotes)
     if not spots or not clean[spots[0] + 2 :].strip():
         return None
     i = rng.choice(spots)
@@ -149,6 +151,11 @@ def misalign_seed(clean: str, rng: random.Random, bang: str = "!") -> str | None
 
 def misalign_fullwidth(clean: str, rng: random.Random) -> str | None:
     return misalign_seed(clean, rng, "！")
+
+
+def misalign_any_mark(clean: str, rng: random.Random) -> str | None:
+    """As the seed, for any mark before any quote: which mark was lost is often a guess."""
+    return misalign_seed(clean, rng, "!", "".join(PUNCT), "".join(QUOTE_AFTER))
 
 
 def _han_positions(text: str) -> list[int]:
@@ -267,6 +274,7 @@ TEXT_FAULTS: dict[str, Callable[[str, random.Random], str | None]] = {
     "gbk_as_big5": gbk_as_big5,
     "misalign_seed": misalign_seed,
     "misalign_fullwidth": misalign_fullwidth,
+    "misalign_any_mark": misalign_any_mark,
     "misalign_lost_byte": misalign_lost_byte,
     "misalign_high_bit": misalign_high_bit,
     "pinyin_debris": pinyin_debris,
@@ -283,7 +291,13 @@ MOJIBAKE_FAULTS = (
     "big5_as_gbk",
     "gbk_as_big5",
 )
-MISALIGN_FAULTS = ("misalign_seed", "misalign_fullwidth", "misalign_lost_byte", "misalign_high_bit")
+MISALIGN_FAULTS = (
+    "misalign_seed",
+    "misalign_fullwidth",
+    "misalign_any_mark",
+    "misalign_lost_byte",
+    "misalign_high_bit",
+)
 
 
 def _page(text: str, meta: str | None) -> str:
