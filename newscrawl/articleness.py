@@ -45,7 +45,8 @@ _PAGE_LEAF = re.compile(r"^(?:index|list|default|more|node)(?:_\d+)?\.(?:s?html?
 _ARTICLE_WORDS = re.compile(
     r"/(?:article|articles|story|stories|content|detail|news|post)s?/", re.I
 )
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+){3,}(?:\.s?html?)?$", re.I)
+_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9.]+){3,}-?(?:\.s?html?)?$", re.I)
+_SHORT_SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+){1,}(?:\.s?html?)?$", re.I)
 _NEGATIVE_SEGMENTS = frozenset(
     """tag tags topic topics search so sousuo login logon signin sign-in register signup sign-up
     user users account member passport video videos shipin sp tv live photo photos pic pics
@@ -71,18 +72,20 @@ def url_score(url: str) -> float:
     if not segments:
         return 0.05
     leaf = segments[-1]
+    if _PAGE_LEAF.match(leaf) and not re.search(r"\d", leaf) and len(segments) > 1:
+        leaf = segments[-2]  # /2019/11/18/politics/some-long-title/index.html
     dated = bool(_DATE_PATH.search(path) or _COMPACT_DATE.search(path))
     score = 0.3 + 0.3 * dated
     if _ID_LEAF.search(leaf) or _SLUG.match(leaf):
         score += 0.3
-    elif dated and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)+(?:\.s?html?)?", leaf):
-        score += 0.2  # a short slug under a date: /2024/03/07/budget-vote/
+    elif _SHORT_SLUG.match(leaf) and (dated or leaf.count("-") >= 2 and "." in leaf):
+        score += 0.2  # a short slug under a date, or a page: /2024/03/07/budget-vote/
     elif path.endswith("/") or _PAGE_LEAF.match(leaf):
         score -= 0.3  # a section or list: /local/, /local/index_2.html
     if leaf.endswith(".shtml"):
         score += 0.1
     if _ARTICLE_WORDS.search(path) and re.search(r"\d{3,}|-[a-z]+-", path):
-        score += 0.1
+        score += 0.2
     query = parse_qsl(parts.query, keep_blank_values=True)
     if any(_ID_QUERY_KEYS.match(k.lower()) and v.isdigit() for k, v in query):
         score += 0.3
@@ -181,7 +184,7 @@ def assess_page(html: str, url: str | None = None) -> PageAssessment:
     elif main.link_ratio > 0.35:
         verdict = False
         reasons.append(f"main block is mostly links ({main.link_ratio:.2f})")
-    elif main.interleaved >= 3:
+    elif main.interleaved >= 3 and 2 * main.interleaved >= main.paragraphs:
         verdict = False
         reasons.append(f"headline links and teasers alternate {main.interleaved} times (a list)")
     if headline is None:
@@ -197,7 +200,7 @@ def assess_page(html: str, url: str | None = None) -> PageAssessment:
     if main is not None and _in_login_form(signals.login_forms, main.block):
         verdict = False
         reasons.append("login form")
-    if signals.search_page(url, title) and units < LONG_BODY_UNITS:
+    if signals.search_page(url, title, main.block if main else None) and units < LONG_BODY_UNITS:
         verdict = False
         reasons.append("search results")
     if main is not None:
@@ -227,7 +230,7 @@ class _Signals:
     """Page-wide signs read before the tree is trimmed (forms, players)."""
 
     login_forms: list[lxml.html.HtmlElement]
-    search_form_results: bool
+    search_results: list[lxml.html.HtmlElement]  # elements classed as search results
     players: list[lxml.html.HtmlElement]
 
     @classmethod
@@ -243,10 +246,14 @@ class _Signals:
             "or contains(@class, 'search_result') or contains(@id, 'search-result') "
             "or contains(@id, 'searchresult') or contains(@id, 'search_result')]"
         )
-        return cls(forms, bool(results), players)
+        return cls(forms, results, players)
 
-    def search_page(self, url: str | None, title: str) -> bool:
-        if self.search_form_results:
+    def search_page(self, url: str | None, title: str, block: lxml.html.HtmlElement | None) -> bool:
+        """Search results: the main block is (in) a results element, or title or URL say so."""
+        if block is not None and any(
+            el is block or _is_inside(block, el) or _is_inside(el, block)
+            for el in self.search_results
+        ):
             return True
         if re.search(r"搜索结果|搜尋結果|检索结果|檢索結果|search results", title, re.I):
             return True
@@ -294,12 +301,13 @@ def _headline(
     for el in candidates:
         text = _squash(el.text_content())
         units = text_units(text)
-        if not 4 <= units <= 160 or el.xpath(".//a[string-length(normalize-space()) > 3]"):
+        if not 4 <= units <= 160:
             continue
         key = _key(text)
         if len(key) >= 4 and key in title_key and len(key) >= 0.3 * len(title_key):
-            return el, text
-        if fallback[0] is None and el.tag == "h1":
+            return el, text  # may be a permalink: list teasers do not repeat the <title>
+        linked = el.xpath(".//a[string-length(normalize-space()) > 3]")
+        if fallback[0] is None and el.tag == "h1" and not linked:
             fallback = (el, text)
     return fallback
 
@@ -314,6 +322,7 @@ class _Block:
     units: int  # running (non-link) text in its paragraphs
     link_ratio: float
     interleaved: int  # times a headline link is followed by a teaser paragraph
+    paragraphs: int  # lines of running text
 
 
 def _lines(body: lxml.html.HtmlElement) -> list[tuple[lxml.html.HtmlElement, int, int]]:
@@ -364,14 +373,16 @@ def _main_block(body: lxml.html.HtmlElement) -> _Block | None:
     inside = [line for line in lines if _depth_below(line[0], block) <= 2]
     text = sum(units - link_units for _, units, link_units in inside)
     links = sum(link_units for _, _, link_units in inside)
-    interleaved, previous = 0, ""
+    interleaved, paragraphs, previous = 0, 0, ""
     for _, units, link_units in inside:
         kind = "T" if link_units >= 0.7 * units and link_units >= 10 else "P"
         if kind == "P" and units - link_units < 20:
             continue
+        paragraphs += kind == "P"
         interleaved += previous == "T" and kind == "P"
         previous = kind
-    return _Block(block, text, links / (text + links) if text + links else 0.0, interleaved)
+    ratio = links / (text + links) if text + links else 0.0
+    return _Block(block, text, ratio, interleaved, paragraphs)
 
 
 def _depth_below(el: lxml.html.HtmlElement, block: lxml.html.HtmlElement) -> int:

@@ -1,5 +1,6 @@
 """The zero-configuration article decisions: URL score, page assessment, suggested profile."""
 
+import gzip
 import json
 import re
 import tomllib
@@ -21,6 +22,7 @@ from newscrawl.articleness import (
 from newscrawl.profiles import parse_profile
 
 GNE_PAGES = Path("/work/shared/eval/gne-pages")
+ZYTE = Path("/work/shared/eval/article-extraction-benchmark")
 NONARTICLES = Path(__file__).parent / "fixtures" / "nonarticles"
 
 ARTICLE_URLS = [
@@ -99,6 +101,20 @@ def test_real_chinese_article_pages_are_recognised():
     # Every page of the set is an article; the misses are pages whose headline or date is
     # not in the saved HTML (script-rendered) and are reported, not hidden.
     assert len(missed) <= len(pages) // 10, missed
+
+
+@pytest.mark.skipif(not ZYTE.is_dir(), reason="shared evaluation pages not mounted")
+def test_real_western_article_pages_and_urls_are_recognised():
+    truth = json.loads((ZYTE / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = missed_pages = missed_urls = 0
+    for file in sorted((ZYTE / "html").glob("*.html.gz")):
+        url = truth[file.name.split(".")[0]]["url"]
+        html = gzip.decompress(file.read_bytes()).decode("utf-8", errors="replace")
+        pages += 1
+        missed_pages += not is_article_page(html, url)
+        missed_urls += url_score(url) < ARTICLE_URL_THRESHOLD
+    # all 181 are articles; a tenth may lack a headline, date or article-like URL
+    assert pages == len(truth) and missed_pages <= pages // 10 and missed_urls <= pages // 10
 
 
 def _nonarticle_cases() -> list[tuple[str, str]]:
