@@ -22,11 +22,17 @@ def crawl_settings(db: str, proxy: str | None = None, **overrides: Any) -> Setti
     return settings
 
 
-def run_crawl(site: str, db: str, proxy: str | None = None, **overrides: Any) -> None:
-    """Crawl ``site`` (a profile name) into the archive at ``db``; blocks until done.
+def run_crawl(
+    site: str | None, db: str, proxy: str | None = None, start: str | None = None, **overrides: Any
+) -> None:
+    """Crawl ``site`` (a profile name or .toml path) into the archive at ``db``, or, with no
+    site, the site of ``start`` with no configuration; blocks until done.
 
     Twisted's reactor runs once per process: call this at most once per process.
     """
     process = CrawlerProcess(crawl_settings(db, proxy, **overrides))
-    process.crawl("regional", site=site)
+    if site:
+        process.crawl("regional", site=site)
+    else:
+        process.crawl("regional", start=start)
     process.start()

@@ -66,3 +66,21 @@ def validators(archive: Archive, url: str) -> dict[str, str]:
         if value:
             conditional[request_name] = value
     return conditional
+
+
+def site_urls(archive: Archive, site: str) -> tuple[list[str], list[str]]:
+    """(every URL fetched or failed in runs of ``site``, the URLs archived as its articles)."""
+    seen = [
+        url
+        for (url,) in archive.connection.execute(
+            "SELECT url FROM captures WHERE run_id IN (SELECT id FROM crawl_runs WHERE site = ?) "
+            "UNION SELECT url FROM failures "
+            "WHERE run_id IN (SELECT id FROM crawl_runs WHERE site = ?)",
+            (site, site),
+        )
+    ]
+    articles = [
+        url
+        for (url,) in archive.connection.execute("SELECT url FROM articles WHERE site = ?", (site,))
+    ]
+    return seen, articles

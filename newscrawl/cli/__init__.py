@@ -10,6 +10,7 @@ import click
 from newscrawl.cli.crawl import crawl
 from newscrawl.cli.demo import demo
 from newscrawl.cli.extract import extract
+from newscrawl.cli.profile import profile
 from newscrawl.cli.repair import repair
 
 
@@ -35,5 +36,5 @@ def main() -> None:
     """Crawl regional news sites into a clean, searchable SQLite archive."""
 
 
-for command in (demo, crawl, extract, repair):
+for command in (demo, crawl, extract, repair, profile):
     main.add_command(command)

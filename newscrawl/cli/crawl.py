@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from newscrawl.crawl import run_crawl
-from newscrawl.profiles import ProfileError, list_profiles, profile_for_url
+from newscrawl.profiles import load_profile, profile_for_url, zero_config_profile
 from newscrawl.summary import print_summary
 
 
@@ -16,22 +16,23 @@ from newscrawl.summary import print_summary
     "-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="A Scrapy setting."
 )
 def crawl(target: str, db: str, overrides: tuple[str, ...]) -> None:
-    """Crawl TARGET (a site profile name, or a URL of a profiled site) into the archive."""
-    if target.startswith(("http://", "https://")):
-        profile = profile_for_url(target)
-        if profile is None:
-            raise click.ClickException(
-                f"no site profile covers {target} (profiles: {', '.join(list_profiles())})"
-            )
-        site = profile.name
-    else:
-        site = target
+    """Crawl TARGET into the archive.
+
+    TARGET is a site profile name (newscrawl/sites/NAME.toml), a profile file, or a URL: the
+    URL of a profiled site crawls that profile; any other URL is crawled with no
+    configuration (breadth-first from it, articles told by URL and page).
+    """
     try:
         settings = dict(item.split("=", 1) for item in overrides)
     except ValueError as exc:
         raise click.BadParameter("use NAME=VALUE", param_hint="--set") from exc
-    try:
-        run_crawl(site, db, **settings)
-    except ProfileError as exc:
-        raise click.ClickException(str(exc)) from exc
-    print_summary(db, site)
+    if target.startswith(("http://", "https://")):
+        profile = profile_for_url(target)
+        site, start = (profile.name, None) if profile else (None, target)
+        name = profile.name if profile else zero_config_profile(target).name
+    else:
+        site, start, name = target, None, load_profile(target).name
+    run_crawl(site, db, start=start, **settings)
+    print_summary(db, name)
+    if start:
+        click.echo(f"a starter profile for this site: newscrawl profile suggest {start} --db {db}")
