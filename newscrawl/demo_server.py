@@ -19,6 +19,7 @@ import hashlib
 import json
 import mimetypes
 import threading
+from collections import deque
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -67,6 +68,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._serve(send_body=True)
 
     def _serve(self, send_body: bool) -> None:
+        self.server.requests.append((self.path, dict(self.headers)))
         parts = urlsplit(self.path)
         host = (parts.hostname or self.headers.get("Host", "")).split(":")[0].lower()
         site = self.server.sites.get(host) or self.server.default_site
@@ -130,16 +132,23 @@ class SiteServer:
         daemon_threads = True
         sites: dict[str, Site]
         default_site: Site | None
+        requests: deque[tuple[str, dict[str, str]]]
 
     def __init__(self, sites: dict[str, Path], port: int = 0):
         self._httpd = self._HTTPServer(("127.0.0.1", port), _Handler)
         self._httpd.sites = {host.lower(): Site(Path(root)) for host, root in sites.items()}
         self._httpd.default_site = next(iter(self._httpd.sites.values()), None)
+        self._httpd.requests = deque(maxlen=10_000)
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 
     @property
     def port(self) -> int:
         return self._httpd.server_address[1]
+
+    @property
+    def requests(self) -> list[tuple[str, dict[str, str]]]:
+        """The latest requests received: (request target, headers), oldest first."""
+        return list(self._httpd.requests)
 
     @property
     def proxy(self) -> str:

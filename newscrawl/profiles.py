@@ -42,6 +42,8 @@ class SiteProfile:
     mobile_hosts: dict[str, str] = field(default_factory=dict)
     follow_pattern: str | None = None
     every: str | None = None
+    max_pages: int = 0  # per-run budget (CLOSESPIDER_PAGECOUNT); 0 = none
+    max_seconds: int = 0  # per-run budget (CLOSESPIDER_TIMEOUT); 0 = none
     description: str = ""
 
     @property

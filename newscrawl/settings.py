@@ -60,6 +60,8 @@ ITEM_PIPELINES = {
 NEWSCRAWL_DB = "data/archive.db"
 # An HTTP proxy on 127.0.0.1 that serves bundled sites under their real names (demo, tests).
 NEWSCRAWL_PROXY = None
+# Where webmasters can reach whoever runs the crawl; when set, the User-Agent names it.
+NEWSCRAWL_CONTACT = None
 
 LOG_LEVEL = "INFO"
 FEED_EXPORT_ENCODING = "utf-8"

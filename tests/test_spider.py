@@ -74,3 +74,30 @@ def test_the_run_is_recorded_with_its_counts(crawled):
     ((status, counts),) = query(crawled, "SELECT status, counts FROM crawl_runs")
     assert status == "finished"
     assert json.loads(counts)["articles_new"] == 1
+
+
+def test_identity_and_page_budget(tmp_path):
+    """The User-Agent names the operator's contact; a profile's page budget ends the run."""
+    for n in range(1, 8):
+        page = article_html(f"西岭第{n}号新闻", PARAGRAPHS, "2024-03-07 14:52")
+        (tmp_path / f"content_{n}.html").write_bytes(page)
+    links = "".join(f'<a href="/content_{n}.html">{n}</a>' for n in range(1, 8))
+    (tmp_path / "index.html").write_text(f"<html><body>{links}</body></html>", "utf-8")
+    profile = write_profile(tmp_path / "budget.toml", HOST, max_pages="3")
+    db = tmp_path / "archive.db"
+    with SiteServer({HOST: tmp_path}) as server:
+        result = scrapy_crawl(
+            profile,
+            server.proxy,
+            db,
+            "NEWSCRAWL_CONTACT=mailto:ops@example.org",
+            "CONCURRENT_REQUESTS=1",
+        )
+        agents = {headers.get("User-Agent") for _, headers in server.requests}
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert len(agents) == 1
+    agent = agents.pop()
+    assert agent.startswith("newscrawl/") and "(+mailto:ops@example.org;" in agent
+    ((status, counts),) = query(db, "SELECT status, counts FROM crawl_runs")
+    assert status == "closespider_pagecount"
+    assert json.loads(counts)["pages"] <= 4

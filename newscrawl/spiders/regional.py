@@ -9,6 +9,7 @@ from __future__ import annotations
 import email.utils
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
+from importlib.metadata import version
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -50,6 +51,11 @@ ZERO_CONFIG_SETTINGS = {
 }
 
 
+def user_agent(contact: str) -> str:
+    """The User-Agent newscrawl sends: who we are and where a webmaster can reach the operator."""
+    return f"newscrawl/{version('newscrawl')} (+{contact}; news archive crawler)"
+
+
 def _when(value: str | None) -> datetime | None:
     """A sitemap/feed date (ISO 8601, a bare date or RFC 822) as an aware datetime."""
     if not value:
@@ -89,6 +95,12 @@ class RegionalSpider(scrapy.Spider):
             raise ValueError("the regional spider needs -a site=NAME or -a start=URL")
         settings = crawler.settings
         settings.set("AUTOTHROTTLE_ENABLED", profile.autothrottle, priority="spider")
+        if profile.max_pages:
+            settings.set("CLOSESPIDER_PAGECOUNT", profile.max_pages, priority="spider")
+        if profile.max_seconds:
+            settings.set("CLOSESPIDER_TIMEOUT", profile.max_seconds, priority="spider")
+        if contact := settings.get("NEWSCRAWL_CONTACT"):
+            settings.set("USER_AGENT", user_agent(contact), priority="spider")
         if profile.zero_config:
             # Breadth-first within a depth and page budget: an unknown site may be huge.
             for key, value in ZERO_CONFIG_SETTINGS.items():
