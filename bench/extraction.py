@@ -10,7 +10,8 @@ Run from the repository root: ``.venv/bin/python -m bench.extraction``.
    time to the minute (to the day for date-only labels).
 
 newscrawl reads the raw bytes (``process_page``: decode, repair, extract); the peers get the
-text newscrawl's decoder produced, so the comparison is of extraction alone.
+text newscrawl's decoder produced, so the comparison is of extraction alone; the row
+"newscrawl extract_article only" runs newscrawl's extractor on that same text (no repair).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from readability import Document
 from bench._results import write_section
 from newscrawl.clean.decode import decode_html
 from newscrawl.clean.dom import block_lines
+from newscrawl.clean.extract import extract_article
 from newscrawl.clean.page import process_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +52,12 @@ Tool = Callable[[str, bytes, str | None], dict[str, Any]]
 
 def run_newscrawl(_html: str, raw: bytes, url: str | None, content_type: str | None = None) -> dict:
     return process_page(raw, url=url, content_type=content_type)
+
+
+def run_newscrawl_extract_only(html: str, _raw: bytes, url: str | None) -> dict:
+    """extract_article alone on the peers' input (no repair step), to separate the stages."""
+    article = extract_article(html, url=url)
+    return {"body": article.body, **{f: getattr(article, f) for f in FIELDS}}
 
 
 def run_trafilatura(html: str, _raw: bytes, url: str | None) -> dict:
@@ -100,6 +108,7 @@ def run_gne(html: str, _raw: bytes, _url: str | None) -> dict:
 
 TOOLS: dict[str, Tool] = {
     "newscrawl": run_newscrawl,
+    "newscrawl extract_article only": run_newscrawl_extract_only,
     "trafilatura (default)": run_trafilatura,
     "trafilatura (favor_precision)": run_trafilatura_precision,
     "trafilatura (precision + metadata)": run_trafilatura_metadata,
@@ -281,7 +290,7 @@ def run_chinese() -> tuple[str, list[str]]:
         f1s, ps, rs = zip(*body[name], strict=True)
         field_cells = []
         for field in FIELDS:
-            known = name == "newscrawl" or field in _peer_fields(name)
+            known = name.startswith("newscrawl") or field in _peer_fields(name)
             field_cells.append(f"{hits[name][field] / n:.0%}" if known else "–")
             if field == "author":
                 field_cells.append(f"{invented[name]}" if known else "–")
