@@ -818,7 +818,7 @@ def rc_frame(title: str, inner: str) -> str:
 
 
 def build_riverside() -> None:
-    s = SiteWriter("www.riverside-courier.test", "utf-8", scheme="https")
+    s = SiteWriter("www.riverside-courier.test", "utf-8")
     for a in RC_ARTS:
         paras = "\n".join(f"<p>{p}</p>" for p in a.paras)
         byline = (
@@ -936,7 +936,7 @@ def build_riverside() -> None:
     )
     s.write(
         "/robots.txt",
-        "User-agent: *\nDisallow: /account/\n\nSitemap: https://www.riverside-courier.test/sitemap.xml\n",
+        "User-agent: *\nDisallow: /account/\n\nSitemap: http://www.riverside-courier.test/sitemap.xml\n",
     )
     urls = "\n".join(
         f"<url><loc>{s.url(a.path)}</loc><lastmod>{a.iso}</lastmod></url>" for a in RC_ARTS[:2]
