@@ -114,6 +114,12 @@ def last_start(db: str, site: str) -> datetime | None:
     return started
 
 
+def first_run(job: SiteJob, previous: datetime | None, now: datetime, jitter: float) -> datetime:
+    """Now for a site never crawled or overdue, else one interval after its last start."""
+    due = max(now, previous + timedelta(seconds=job.every)) if previous else now
+    return due + timedelta(seconds=random.uniform(0, jitter))
+
+
 def default_jitter(every: float) -> float:
     """A tenth of the interval, at most five minutes: spreads sites without blurring cadence."""
     return min(every / 10, 300.0)
@@ -156,9 +162,7 @@ class Scheduler:
         now = datetime.now(UTC)
         for job in self.jobs:
             jitter = default_jitter(job.every) if self.jitter is None else self.jitter
-            previous = last_start(self.db, job.name)
-            first = max(now, previous + timedelta(seconds=job.every)) if previous else now
-            first += timedelta(seconds=random.uniform(0, jitter))
+            first = first_run(job, last_start(self.db, job.name), now, jitter)
             trigger = IntervalTrigger(seconds=job.every, jitter=jitter or None, timezone=UTC)
             self._scheduler.add_job(
                 self.run_once, trigger, args=[job], id=job.name, name=job.name, next_run_time=first
@@ -203,10 +207,10 @@ class Scheduler:
             stopping = self._stopping
         duration = time.monotonic() - started
         tail = _read_from(crawl_log, offset)
-        if status == 0:
-            log.info("finished %s: exit 0 after %.1fs", job.name, duration)
-        elif stopping:
+        if stopping:
             log.info("stopped %s: exit %d after %.1fs", job.name, status, duration)
+        elif status == 0:
+            log.info("finished %s: exit 0 after %.1fs", job.name, duration)
         elif any(marker in tail for marker in _LOCKED_MARKERS):
             log.warning("skipped %s: locked by another process (exit %d)", job.name, status)
         else:
