@@ -31,6 +31,8 @@ BIGRAM_WEIGHT = 0.3
 # Two sentence marks in a row (，，or 。、) hardly occur in published text.
 STOPS = set("，。、；：")
 DOUBLE_STOP_LOGP = -6.0
+# A single ASCII letter between two Han characters (a trail byte read as ASCII) is rare.
+SANDWICH_LOGP = -6.0
 
 
 def is_han(ch: str) -> bool:
@@ -58,6 +60,7 @@ class CharModel:
         """Total log-probability of ``text`` (unigrams, interpolated with in-word bigrams)."""
         total = 0.0
         prev = ""
+        before_prev_han = False
         t2s = self.t2s
         for ch in text:
             c = t2s.get(ch, ch)
@@ -69,6 +72,9 @@ class CharModel:
                     p = math.log(BIGRAM_WEIGHT * math.exp(b) + (1 - BIGRAM_WEIGHT) * math.exp(p))
             if c in STOPS and prev in STOPS:
                 p += DOUBLE_STOP_LOGP
+            elif prev.isascii() and prev.isalpha() and is_han(ch) and before_prev_han:
+                p += SANDWICH_LOGP
+            before_prev_han = is_han(prev) if prev else False
             total += p
             prev = c
         return total

@@ -22,6 +22,7 @@ before an opening quote it is ``：`` after a verb of saying and ``。`` otherwi
 
 from __future__ import annotations
 
+import math
 import re
 
 from newscrawl.clean.charmodel import model
@@ -109,7 +110,11 @@ def _candidates(text: str, a: int, b: int, resync: str) -> list[tuple[int, str, 
                 lost = _lost_char(text[a - 3] if a > 2 else "", fixed[:1])
                 if lost is not None:
                     start, fixed = a - 2, lost + fixed
-            out.append((start, fixed, MIN_GAIN_MARKED if prev in STRIP_MARKS else MIN_GAIN))
+            if start == a - 2:  # the full ``?!`` pattern: only the result's own score counts
+                min_gain = -math.inf
+            else:
+                min_gain = MIN_GAIN_MARKED if prev in STRIP_MARKS else MIN_GAIN
+            out.append((start, fixed, min_gain))
     if prev and prev in LOST_MARKS:
         fixed = _realign(run, resync, None, prev)
         if fixed is not None:
@@ -122,7 +127,13 @@ def _candidates(text: str, a: int, b: int, resync: str) -> list[tuple[int, str, 
     return out
 
 
-def repair_misalignment(text: str) -> tuple[str, int]:
+def repair_marked_misalignment(text: str) -> tuple[str, int]:
+    """Only runs opened by a ``!``/``？`` marker: safe before mojibake repair, which would
+    otherwise take such a run for misread text."""
+    return repair_misalignment(text, marked_only=True)
+
+
+def repair_misalignment(text: str, marked_only: bool = False) -> tuple[str, int]:
     m = model()
     pieces: list[str] = []
     pos = 0
@@ -138,6 +149,8 @@ def repair_misalignment(text: str) -> tuple[str, int]:
         if not resync and not run.endswith("\ufffd"):
             continue
         marked = a > 0 and text[a - 1] in STRIP_MARKS + LOST_MARKS
+        if marked_only and not marked:
+            continue
         if not marked and not any(m.char_logp(ch) <= RARE for ch in run):
             continue
         end = b + len(resync)

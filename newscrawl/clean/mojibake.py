@@ -40,14 +40,15 @@ LATIN_MOJIBAKE_RE = re.compile("[\u00c0-\u00ff\u0152\u0153\u0160\u0161\u0178\u01
 
 
 def _cjkish(ch: str) -> bool:
-    return is_han(ch) or "\ue000" <= ch <= "\uf8ff" or "\u3000" <= ch <= "\u30ff"
+    return is_han(ch) or "\ue000" <= ch <= "\uf8ff" or "\u3000" <= ch <= "\u303f"
 
 
 def fix_cjk_run(run: str) -> str | None:
     """The best strictly-decoding re-reading of ``run`` that clearly beats it, else None.
 
-    Only runs mostly of Han/CJK/private-use characters qualify: the double-byte decoders that
-    make CJK mojibake emit those, while a word of Cyrillic or Greek is text, not debris.
+    Only runs mostly of Han/CJK-punctuation/private-use characters qualify: the double-byte
+    decoders that make CJK mojibake emit those, while a word of Cyrillic, Greek or kana is
+    text, not debris.
     """
     if sum(map(_cjkish, run)) * 2 < len(run):
         return None

@@ -1,11 +1,13 @@
 """Repair decoded text: the steps in the order that makes each one safe.
 
 1. entities (also double-escaped ``&amp;#20013;``)
-2. mojibake (CJK confusions, then ftfy.fix_encoding for Western ones; up to three layers)
-3. zero-width and control characters (after 2: some are mojibake bytes)
-4. byte misalignment of GBK streams
-5. pinyin debris
-6. NFC, and in plain text whitespace (indentation trimmed, runs collapsed)
+2. byte misalignment after a ``!``/``?`` marker (before 3, which would take the run for
+   misread text)
+3. mojibake (CJK confusions, then ftfy.fix_encoding for Western ones; up to three layers)
+4. zero-width and control characters (after 3: some are mojibake bytes)
+5. byte misalignment of GBK streams without a marker
+6. pinyin debris
+7. NFC, and in plain text whitespace (indentation trimmed, runs collapsed)
 
 Each step reports a ``{"kind", "count"}``; only kinds with a count are returned. Damage that
 cannot be undone (U+FFFD, ``锟斤拷``) is left in place and reported as ``irreversible``.
@@ -16,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newscrawl.clean.misalign import repair_misalignment
+from newscrawl.clean.misalign import repair_marked_misalignment, repair_misalignment
 from newscrawl.clean.mojibake import count_irreversible, fix_mojibake
 from newscrawl.clean.normalize import nfc, normalize_whitespace, strip_invisible, unescape_entities
 from newscrawl.clean.pinyin import remove_pinyin_debris
@@ -35,6 +37,7 @@ ATTR_RE = re.compile(r"""(\b(?:content|title|alt)\s*=\s*)(["'])(.*?)\2""", re.S 
 def _steps(html: bool) -> list[tuple[str, Callable[[str], tuple[str, int]]]]:
     steps: list[tuple[str, Callable[[str], tuple[str, int]]]] = [
         ("entities", lambda t: unescape_entities(t, keep_markup=html)),
+        ("misalignment", repair_marked_misalignment),
         ("mojibake", fix_mojibake),
         ("control_chars", strip_invisible),
         ("misalignment", repair_misalignment),

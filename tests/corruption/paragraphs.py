@@ -3,7 +3,8 @@
 Sources, all checked text: paragraphs written here (mixed scripts, numbers, URLs, code-like text,
 quotations), the hand-labelled bodies of the Chinese fixture pages (tests/fixtures/zh), their
 traditional versions (OpenCC s2t), and the English benchmark's ground truth. ``large=True`` adds
-every sentence of the Chinese bodies as a paragraph of its own (the bench's >= 10,000 set).
+every sentence of the Chinese and English paragraphs as a paragraph of its own and Taiwan-usage versions (OpenCC
+s2twp, other characters and vocabulary) where they differ: the bench's >= 10,000 set.
 """
 
 from __future__ import annotations
@@ -86,15 +87,21 @@ def clean_paragraphs(large: bool = False) -> tuple[Paragraph, ...]:
             if len(para) >= 8:
                 zh.append(para)
                 if large:
-                    zh.extend(s for s in _sentences(para) if s != para)
+                    zh.extend(tidy(s) for s in _sentences(para) if tidy(s) != para)
+    s2twp = opencc.OpenCC("s2twp")
     for para in dict.fromkeys(zh):
         out.append(Paragraph(para, "hans"))
         trad = s2t.convert(para)
         if trad != para:
             out.append(Paragraph(trad, "hant"))
+        taiwan = s2twp.convert(para) if large else trad
+        if taiwan not in (trad, para):
+            out.append(Paragraph(taiwan, "hant"))
     if EN_TRUTH.exists():
         truth = json.loads(EN_TRUTH.read_text(encoding="utf-8"))
         en = [tidy(p) for v in truth.values() for p in v["articleBody"].split("\n")]
+        if large:
+            en += [tidy(s) for p in en for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p) if s != p]
         en = [p for p in dict.fromkeys(en) if len(p) >= 20]
         out.extend(Paragraph(p, "en") for p in (en if large else en[:: max(1, len(en) // 150)]))
     return tuple(out)
