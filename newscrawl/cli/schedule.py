@@ -38,15 +38,21 @@ def _setup_logging(log_file: Path | None) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Also write the scheduler's log to this file (appended).",
 )
-@click.option("--every", help="Interval for every site instead of its profile's (45s, 30m, 2h).")
+@click.option(
+    "--every",
+    metavar="DURATION",
+    help="Interval for every site instead of its profile's (45s, 30m, 2h).",
+)
 @click.option(
     "--jitter",
     type=click.FloatRange(min=0),
+    metavar="SECONDS",
     help="Random delay of up to SECONDS added to each run [default: interval/10, max 300].",
 )
 @click.option(
     "--grace",
     type=click.FloatRange(min=0),
+    metavar="SECONDS",
     default=60.0,
     show_default=True,
     help="On shutdown, seconds a running crawl gets to stop before it is killed.",
