@@ -47,6 +47,9 @@ SPIDER_MIDDLEWARES = {
     "newscrawl.reliability.CrawlTrapMiddleware": 950,
 }
 
+# A live progress line on a terminal, plain periodic log lines otherwise.
+EXTENSIONS = {"newscrawl.progress.Progress": 500}
+
 ITEM_PIPELINES = {
     "newscrawl.pipelines.DecodePipeline": 100,
     "newscrawl.pipelines.RepairPipeline": 200,

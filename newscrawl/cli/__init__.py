@@ -12,6 +12,7 @@ from newscrawl.cli.demo import demo
 from newscrawl.cli.extract import extract
 from newscrawl.cli.profile import profile
 from newscrawl.cli.repair import repair
+from newscrawl.cli.schedule import schedule
 
 
 class Group(click.Group):
@@ -36,5 +37,5 @@ def main() -> None:
     """Crawl regional news sites into a clean, searchable SQLite archive."""
 
 
-for command in (demo, crawl, extract, repair, profile):
+for command in (demo, crawl, extract, repair, profile, schedule):
     main.add_command(command)
