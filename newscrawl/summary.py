@@ -70,6 +70,12 @@ def print_summary(db: str, site: str, query: str | None = None) -> None:
     if query:
         with Archive(db) as archive:
             hits = archive.search(query, limit=3)
-        console.print(f'sample search: newscrawl search "{query}" --db {db}')
+        hits_table = Table(
+            "published",
+            "title",
+            "url",
+            title=f'sample search: newscrawl search "{query}" --db {db}',
+        )
         for hit in hits:
-            console.print(f"  {hit['published_at'] or ''}  {hit['title']}  {hit['url']}")
+            hits_table.add_row((hit["published_at"] or "")[:16], hit["title"], hit["url"])
+        console.print(hits_table)
