@@ -170,3 +170,24 @@ def test_not_an_archive(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(ArchiveError):
         Archive(path)
+
+
+def test_batch_keeps_each_save_atomic(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    cid = capture(archive)
+    real_index = store_module.textindex.index_article
+
+    def fail_on_second(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+        if "bad" in body:
+            raise RuntimeError("extraction bug")
+        real_index(conn, article_id, title, body)
+
+    monkeypatch.setattr(store_module.textindex, "index_article", fail_on_second)
+    with archive.batch():
+        archive.save_article(article("http://b/1"), cid)
+        with pytest.raises(RuntimeError):
+            archive.save_article(article("http://b/2", body="bad"), cid)
+        archive.save_article(article("http://b/3"), cid)
+    assert archive.has_article("http://b/1") and archive.has_article("http://b/3")
+    assert not archive.has_article("http://b/2")
+    versions = archive.connection.execute("SELECT COUNT(*) FROM article_versions").fetchone()[0]
+    assert versions == 2

@@ -30,53 +30,101 @@ _NON_WORD = re.compile(r"[\W_]+")
 _POWERS = np.array([1_000_003**k % 2**64 for k in range(SHINGLE - 1, -1, -1)], dtype=np.uint64)
 
 
+# Drawing the permutations costs more than hashing one article: draw them once.
+_PERMUTATIONS = MinHash(num_perm=NUM_PERM, hashfunc=int, scheme="affine32").permutations
+
+
 def shingle_hashes(body: str) -> list[int]:
-    """32-bit hashes of the distinct character 5-shingles of the normalised body."""
+    """32-bit hashes of the character 5-shingles of the normalised body (repeats are harmless
+    to a MinHash, so they are not removed)."""
     text = _NON_WORD.sub("", to_simplified(body).lower())
     if len(text) < max(MIN_CHARS, SHINGLE):
         return []
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     windows = np.lib.stride_tricks.sliding_window_view(codes, SHINGLE)
     mixed = (windows * _POWERS).sum(axis=1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-    return np.unique(mixed >> np.uint64(32)).tolist()
+    return (mixed >> np.uint64(32)).tolist()
 
 
 def signature(body: str) -> np.ndarray | None:
     hashes = shingle_hashes(body)
     if not hashes:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, hashfunc=int)
+    minhash = MinHash(
+        num_perm=NUM_PERM, hashfunc=int, permutations=_PERMUTATIONS, scheme="affine32"
+    )
     minhash.update_batch(hashes)
     return minhash.hashvalues.astype(np.uint32)
 
 
 def _band_hashes(sig: np.ndarray) -> list[int]:
+    """One 64-bit key per band; the band number is hashed in so bands never collide."""
     return [
         int.from_bytes(
-            hashlib.blake2b(sig[i * ROWS : (i + 1) * ROWS].tobytes(), digest_size=8).digest(),
+            hashlib.blake2b(
+                bytes([band]) + sig[band * ROWS : (band + 1) * ROWS].tobytes(), digest_size=8
+            ).digest(),
             "little",
             signed=True,
         )
-        for i in range(BANDS)
+        for band in range(BANDS)
     ]
 
 
-def store_signature(conn: sqlite3.Connection, article_id: int, body: str) -> bool:
-    """Replace the article's MinHash and LSH bands; False when the body is too short."""
-    conn.execute("DELETE FROM article_minhash WHERE article_id = ?", (article_id,))
-    conn.execute("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
+def update_duplicates(conn: sqlite3.Connection, article_id: int, body: str, *, new: bool) -> None:
+    """Store the article's MinHash and join it to the clusters it resembles.
+
+    Call inside the transaction that wrote the article's body. When an existing article's
+    body changed, it first leaves its cluster, and copies that pointed at it are regrouped.
+    """
+    orphans = [] if new else _leave_cluster(conn, article_id)
     sig = signature(body)
-    if sig is None:
-        return False
-    conn.execute(
-        "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)",
-        (article_id, sig.tobytes()),
-    )
-    conn.executemany(
-        "INSERT INTO article_bands (band, hash, article_id) VALUES (?, ?, ?)",
-        [(band, value, article_id) for band, value in enumerate(_band_hashes(sig))],
-    )
-    return True
+    if sig is not None:
+        bands = _band_hashes(sig)
+        marks = ",".join("?" * len(bands))
+        candidates = conn.execute(
+            "SELECT DISTINCT b.article_id, m.signature FROM article_bands AS b "
+            f"JOIN article_minhash AS m ON m.article_id = b.article_id WHERE b.hash IN ({marks})",
+            bands,
+        ).fetchall()
+        conn.execute(
+            "INSERT INTO article_minhash (article_id, signature) VALUES (?, ?)",
+            (article_id, sig.tobytes()),
+        )
+        conn.executemany(
+            "INSERT INTO article_bands (hash, article_id) VALUES (?, ?)",
+            [(band, article_id) for band in bands],
+        )
+        _join(conn, article_id, _similar(sig, candidates))
+    for orphan in orphans:
+        _join(conn, orphan, similar_articles(conn, orphan))
+
+
+def _similar(sig: np.ndarray, candidates: list[tuple[int, bytes]]) -> list[int]:
+    return [
+        other
+        for other, blob in candidates
+        if float(np.mean(np.frombuffer(blob, dtype=np.uint32) == sig)) >= THRESHOLD
+    ]
+
+
+def _leave_cluster(conn: sqlite3.Connection, article_id: int) -> list[int]:
+    """Forget the article's MinHash and cluster; return the copies that pointed at it."""
+    old = _load_signature(conn, article_id)
+    if old is not None:
+        bands = _band_hashes(old)
+        conn.execute(
+            f"DELETE FROM article_bands WHERE article_id = ? AND hash IN ({','.join('?' * BANDS)})",
+            [article_id, *bands],
+        )
+        conn.execute("DELETE FROM article_minhash WHERE article_id = ?", (article_id,))
+    orphans = [
+        row[0]
+        for row in conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", (article_id,))
+    ]
+    conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (article_id,))
+    conn.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
+    return orphans
 
 
 def _load_signature(conn: sqlite3.Connection, article_id: int) -> np.ndarray | None:
@@ -87,22 +135,18 @@ def _load_signature(conn: sqlite3.Connection, article_id: int) -> np.ndarray | N
 
 
 def similar_articles(conn: sqlite3.Connection, article_id: int) -> list[int]:
-    """Ids of other articles whose estimated Jaccard similarity reaches ``THRESHOLD``."""
+    """Ids of other stored articles whose estimated Jaccard similarity reaches ``THRESHOLD``."""
     sig = _load_signature(conn, article_id)
     if sig is None:
         return []
+    bands = _band_hashes(sig)
     candidates = conn.execute(
         "SELECT DISTINCT b.article_id, m.signature FROM article_bands AS b "
-        "JOIN article_bands AS mine ON mine.band = b.band AND mine.hash = b.hash "
         "JOIN article_minhash AS m ON m.article_id = b.article_id "
-        "WHERE mine.article_id = ? AND b.article_id != ?",
-        (article_id, article_id),
+        f"WHERE b.hash IN ({','.join('?' * BANDS)}) AND b.article_id != ?",
+        [*bands, article_id],
     ).fetchall()
-    return [
-        other
-        for other, blob in candidates
-        if float(np.mean(np.frombuffer(blob, dtype=np.uint32) == sig)) >= THRESHOLD
-    ]
+    return _similar(sig, candidates)
 
 
 def _utc(value: str | None) -> str | None:
@@ -138,29 +182,8 @@ def _cluster_members(conn: sqlite3.Connection, roots: set[int]) -> set[int]:
     return {row[0] for row in rows}
 
 
-def assign_duplicates(conn: sqlite3.Connection, article_id: int) -> int | None:
-    """Join the article to the clusters it resembles; return its ``duplicate_of``.
-
-    Called after the article's signature changed. Copies that pointed at this article are
-    released first (its text may no longer match theirs) and regrouped.
-    """
-    orphans = [
-        row[0]
-        for row in conn.execute("SELECT id FROM articles WHERE duplicate_of = ?", (article_id,))
-    ]
-    conn.execute(
-        "UPDATE articles SET duplicate_of = NULL WHERE id = ? OR duplicate_of = ?",
-        (article_id, article_id),
-    )
-    _join(conn, article_id)
-    for orphan in orphans:
-        _join(conn, orphan)
-    row = conn.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return row[0] if row else None
-
-
-def _join(conn: sqlite3.Connection, article_id: int) -> None:
-    similar = similar_articles(conn, article_id)
+def _join(conn: sqlite3.Connection, article_id: int, similar: list[int]) -> None:
+    """Merge the article and the clusters of ``similar`` under their earliest published copy."""
     if not similar:
         return
     marks = ",".join("?" * len(similar))

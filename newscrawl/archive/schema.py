@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from newscrawl.archive.dedupe import assign_duplicates, store_signature
+from newscrawl.archive.dedupe import update_duplicates
 from newscrawl.archive.errors import ArchiveError
 from newscrawl.archive.textindex import index_article
 
@@ -111,12 +111,10 @@ CREATE TABLE article_minhash (
     signature BLOB NOT NULL
 );
 CREATE TABLE article_bands (
-    band INTEGER NOT NULL,
     hash INTEGER NOT NULL,
-    article_id INTEGER NOT NULL REFERENCES articles(id)
-);
-CREATE INDEX article_bands_lookup ON article_bands(band, hash);
-CREATE INDEX article_bands_article ON article_bands(article_id);
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (hash, article_id)
+) WITHOUT ROWID;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, body, content='', tokenize='unicode61 remove_diacritics 2'
 );
@@ -140,8 +138,7 @@ def _v2(conn: sqlite3.Connection) -> None:
     rows = conn.execute("SELECT id, title, body FROM articles ORDER BY id").fetchall()
     for article_id, title, body in rows:
         index_article(conn, article_id, title or "", body or "")
-        if store_signature(conn, article_id, body or ""):
-            assign_duplicates(conn, article_id)
+        update_duplicates(conn, article_id, body or "", new=True)
 
 
 def _statements(script: str) -> list[str]:

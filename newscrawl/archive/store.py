@@ -9,7 +9,7 @@ import sqlite3
 import stat
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from newscrawl.archive.records import (
 )
 from newscrawl.archive.search import search
 
-_COMPRESS = zstandard.ZstdCompressor(level=6)
+_COMPRESS = zstandard.ZstdCompressor(level=3)
 _DECOMPRESS = zstandard.ZstdDecompressor()
 
 
@@ -45,6 +45,7 @@ class Archive:
         self.path = Path(path)
         self.readonly = readonly
         self._lock = threading.RLock()
+        self._depth = 0
         self._conn = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
@@ -100,15 +101,30 @@ class Archive:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: everything inside commits together or not at all."""
+        """One write transaction: everything inside commits together or not at all.
+
+        Nested inside ``batch()`` (or another transaction) it is a savepoint: it still applies
+        whole or not at all, and becomes durable when the outermost block commits.
+        """
         with self._lock:
-            self._conn.execute("BEGIN IMMEDIATE")
+            outermost = self._depth == 0
+            self._conn.execute("BEGIN IMMEDIATE" if outermost else "SAVEPOINT nested")
+            self._depth += 1
             try:
                 yield self._conn
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._conn.execute("ROLLBACK" if outermost else "ROLLBACK TO nested")
+                if not outermost:
+                    self._conn.execute("RELEASE nested")
                 raise
-            self._conn.execute("COMMIT")
+            finally:
+                self._depth -= 1
+            self._conn.execute("COMMIT" if outermost else "RELEASE nested")
+
+    def batch(self) -> AbstractContextManager[sqlite3.Connection]:
+        """Commit many saves at once (bulk loads, reprocessing): each save stays atomic, and
+        the full-text index is flushed once per batch instead of once per article."""
+        return self.transaction()
 
     # -- crawl runs ------------------------------------------------------------------------
 
@@ -229,8 +245,7 @@ class Archive:
             self._add_version(conn, article_id, values, run_id)
             textindex.index_article(conn, article_id, row["title"] or "", row["body"] or "")
             if existing is None or existing["body"] != row["body"]:
-                dedupe.store_signature(conn, article_id, row["body"] or "")
-                dedupe.assign_duplicates(conn, article_id)
+                dedupe.update_duplicates(conn, article_id, row["body"] or "", new=existing is None)
             return "new" if existing is None else "updated"
 
     @staticmethod

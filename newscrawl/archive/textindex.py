@@ -23,7 +23,7 @@ import zstandard
 SPLIT_CHARS = (
     "\u2e80-\u2fdf\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 )
-_SPLIT = re.compile(f"([{SPLIT_CHARS}])")
+_HAN_RUN = re.compile(f"[{SPLIT_CHARS}]+")
 _COMPRESS = zstandard.ZstdCompressor(level=3)
 _DECOMPRESS = zstandard.ZstdDecompressor()
 
@@ -49,7 +49,11 @@ def to_simplified_or_none(text: str | None) -> str | None:
 
 def tokenise(text: str) -> str:
     """Simplified ``text`` with a space around every Han/kana character, for ``unicode61``."""
-    return _SPLIT.sub(r" \1 ", to_simplified(text))
+    return _HAN_RUN.sub(_space_out, to_simplified(text))
+
+
+def _space_out(run: re.Match[str]) -> str:
+    return " " + " ".join(run.group()) + " "
 
 
 def index_article(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:

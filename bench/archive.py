@@ -1,0 +1,226 @@
+"""Archive at scale: insert rate, size per article and search latency at 100,000 articles.
+
+Synthetic articles are built from real vocabularies so the character and word distributions
+are realistic: Chinese from jieba's dictionary (words drawn by their corpus frequency),
+English from the word frequencies of the public article-extraction benchmark's ground truth.
+Bodies are 800-3000 characters; 80% Chinese, 20% English; 20 sites; each article is stored
+through the crawler's path (``add_capture`` of an HTML page, then ``save_article``).
+
+Run from the repository root: ``.venv/bin/python -m bench.archive [--articles N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import jieba
+
+from bench._results import write_section
+from newscrawl.archive import Archive
+
+OUT = Path(__file__).with_name("out")
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "article-extraction-benchmark"
+HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+PUNCT = "，，，，。。、；：！？"
+
+
+def chinese_vocabulary() -> tuple[list[str], list[int]]:
+    words, weights = [], []
+    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as handle:
+        for line in handle:
+            word, freq, *_ = line.split()
+            if HAN.match(word):
+                words.append(word)
+                weights.append(int(freq))
+    return words, weights
+
+
+def english_vocabulary() -> tuple[list[str], list[int]]:
+    truth = json.loads((EVAL / "ground-truth.json").read_text(encoding="utf-8"))
+    counts = Counter(
+        word
+        for item in truth.values()
+        for word in re.findall(r"[A-Za-z][a-z]+", item["articleBody"])
+    )
+    return list(counts), list(counts.values())
+
+
+class Generator:
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.zh, self.zh_w = chinese_vocabulary()
+        self.en, self.en_w = english_vocabulary()
+        self.zh_cum = list(itertools.accumulate(self.zh_w))
+        self.en_cum = list(itertools.accumulate(self.en_w))
+
+    def _chinese(self, length: int) -> str:
+        out: list[str] = []
+        size = 0
+        while size < length:
+            sentence = "".join(
+                self.rng.choices(self.zh, cum_weights=self.zh_cum, k=self.rng.randint(6, 14))
+            )
+            out.append(sentence + self.rng.choice(PUNCT))
+            size += len(sentence) + 1
+            if self.rng.random() < 0.15:
+                out.append("\n")
+        return "".join(out)
+
+    def _english(self, length: int) -> str:
+        out: list[str] = []
+        size = 0
+        while size < length:
+            words = self.rng.choices(self.en, cum_weights=self.en_cum, k=self.rng.randint(8, 25))
+            sentence = " ".join(words).capitalize() + ". "
+            out.append(sentence)
+            size += len(sentence)
+            if self.rng.random() < 0.2:
+                out.append("\n")
+        return "".join(out).strip()
+
+    def article(self, n: int) -> dict:
+        english = self.rng.random() < 0.2
+        length = self.rng.randint(800, 3000)
+        body = self._english(length) if english else self._chinese(length)
+        title = self._english(40)[:60] if english else self._chinese(12)[:16]
+        site = f"site{n % 20:02d}"
+        day = 1 + n % 28
+        return {
+            "url": f"http://{site}.example/{n}.html",
+            "site": site,
+            "title": title,
+            "body": body,
+            "published_at": f"2024-{1 + n % 12:02d}-{day:02d}T08:00:00+08:00",
+            "author": ["记者" + self.rng.choice(self.zh)[:2]],
+            "section": self.rng.choice(["要闻", "本地", "财经", "国际"]),
+            "language": "en" if english else "zh",
+            "fetched_at": "2024-12-01T00:00:00+00:00",
+        }
+
+
+def fill(archive: Archive, generator: Generator, count: int) -> tuple[float, float]:
+    """Store ``count`` articles; returns (wall seconds, CPU seconds) spent in the archive."""
+    wall = cpu = 0.0
+    for n in range(count):
+        item = generator.article(n)
+        html = f"<html><head><title>{item['title']}</title></head><body>"
+        html += "".join(f"<p>{p}</p>" for p in item["body"].split("\n")) + "</body></html>"
+        started, started_cpu = time.perf_counter(), time.process_time()
+        cid = archive.add_capture(
+            item["url"],
+            200,
+            {"Content-Type": "text/html; charset=utf-8"},
+            html.encode(),
+            item["fetched_at"],
+        )
+        archive.save_article(item, cid)
+        wall += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+        if n % 10000 == 9999:
+            print(f"{n + 1} articles, {(n + 1) / wall:.0f}/s", file=sys.stderr)
+    return wall, cpu
+
+
+def queries(generator: Generator, per_kind: int) -> dict[str, list[str]]:
+    rng = random.Random(99)
+    by_length: dict[int, list[tuple[str, int]]] = {1: [], 2: [], 4: []}
+    for word, weight in zip(generator.zh, generator.zh_w, strict=True):
+        if len(word) in by_length:
+            by_length[len(word)].append((word, weight))
+    chosen: dict[str, list[str]] = {}
+    for size, pool in by_length.items():
+        words, weights = zip(*pool, strict=True)
+        chosen[f"{size} character"] = rng.choices(words, weights, k=per_kind)
+    english = [(w, n) for w, n in zip(generator.en, generator.en_w, strict=True) if len(w) > 3]
+    words, weights = zip(*english, strict=True)
+    chosen["English word"] = rng.choices(words, weights, k=per_kind)
+    chosen["English prefix (4 letters)"] = [w[:4] for w in chosen["English word"]]
+    chosen["two Chinese words AND"] = [
+        f"{a} {b}" for a, b in zip(chosen["2 character"], chosen["4 character"], strict=True)
+    ]
+    return chosen
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def measure(archive: Archive, query_sets: dict[str, list[str]]) -> list[tuple[str, ...]]:
+    rows = []
+    for kind, items in query_sets.items():
+        timings, hits = [], []
+        for query in items:
+            start = time.perf_counter()
+            results = archive.search(query, limit=20)
+            timings.append((time.perf_counter() - start) * 1000)
+            hits.append(len(results))
+        rows.append(
+            (
+                kind,
+                str(len(items)),
+                f"{statistics.median(timings):.1f}",
+                f"{percentile(timings, 0.95):.1f}",
+                f"{max(timings):.1f}",
+                f"{statistics.mean(hits):.1f}",
+                ", ".join(items[:3]),
+            )
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=100)
+    args = parser.parse_args()
+    OUT.mkdir(exist_ok=True)
+    path = OUT / f"archive-{args.articles}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    generator = Generator(seed=1)
+    with Archive(path) as archive:
+        seconds, cpu_seconds = fill(archive, generator, args.articles)
+        load = os.getloadavg()[1]
+        archive.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        size = path.stat().st_size
+        archive.search("预热")  # warm the page cache once, as a long-running reader would be
+        rows = measure(archive, queries(generator, args.queries))
+    command = f".venv/bin/python -m bench.archive --articles {args.articles}"
+    table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
+    markdown = f"""## Archive at scale
+
+`{command}` (2 cores; {args.articles:,} synthetic articles, 80% Chinese / 20% English,
+bodies 800-3000 characters from jieba's and the extraction benchmark's vocabularies).
+
+| measure | value | target |
+| --- | --- | --- |
+| insert rate (add_capture + save_article, one transaction each), wall clock | {args.articles / seconds:,.0f} articles/s | ≥ 1,000/s |
+| insert rate by CPU time of the inserting process | {args.articles / cpu_seconds:,.0f} articles/s | |
+| machine load average during the fill (2 cores, shared with other work) | {load:.1f} | |
+| archive size per article (raw page + article + version + index) | {size / args.articles / 1024:.1f} KiB | |
+| archive size | {size / 2**20:,.0f} MiB | |
+
+Search latency, top 20 by bm25, one result per duplicate cluster, snippets included
+(queries drawn by corpus frequency, so common characters and words dominate):
+
+| query kind | queries | p50 ms | p95 ms | max ms | mean hits | examples |
+| --- | --- | --- | --- | --- | --- | --- |
+{table}
+"""
+    write_section("archive", markdown)
+    print(markdown)
+
+
+if __name__ == "__main__":
+    main()
