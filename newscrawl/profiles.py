@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +21,8 @@ from newscrawl.articleness import (
     url_score,
 )
 
-SITES_DIR = Path(__file__).with_name("sites")
+# Read through importlib.resources so profiles load from a zipped egg too (scrapyd).
+SITES_DIR: Traversable = files("newscrawl") / "sites"
 
 
 class ProfileError(ValueError):
@@ -81,10 +84,10 @@ def parse_profile(name: str, data: dict) -> SiteProfile:
     return SiteProfile(**data)
 
 
-def load_profile(name: str, sites_dir: Path = SITES_DIR) -> SiteProfile:
+def load_profile(name: str, sites_dir: Traversable = SITES_DIR) -> SiteProfile:
     """Load the shipped profile ``name``, or the profile file ``name`` if it ends in .toml."""
     path = Path(name) if name.endswith(".toml") else sites_dir / f"{name}.toml"
-    name = path.stem
+    name = path.name.removesuffix(".toml")
     if not path.is_file():
         available = ", ".join(list_profiles(sites_dir)) or "none"
         raise ProfileError(f"no site profile {name!r} (available: {available})")
@@ -95,11 +98,13 @@ def load_profile(name: str, sites_dir: Path = SITES_DIR) -> SiteProfile:
     return parse_profile(name, data)
 
 
-def list_profiles(sites_dir: Path = SITES_DIR) -> list[str]:
-    return sorted(p.stem for p in sites_dir.glob("*.toml"))
+def list_profiles(sites_dir: Traversable = SITES_DIR) -> list[str]:
+    return sorted(
+        p.name.removesuffix(".toml") for p in sites_dir.iterdir() if p.name.endswith(".toml")
+    )
 
 
-def profile_for_url(url: str, sites_dir: Path = SITES_DIR) -> SiteProfile | None:
+def profile_for_url(url: str, sites_dir: Traversable = SITES_DIR) -> SiteProfile | None:
     """The shipped profile whose domains cover ``url``'s host, if any."""
     host = (urlsplit(url).hostname or "").lower()
     for name in list_profiles(sites_dir):
