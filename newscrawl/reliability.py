@@ -8,23 +8,30 @@ archive, so every refused URL says why.
 from __future__ import annotations
 
 import email.utils
+import logging
 import re
+import sqlite3
 import time
 from collections import Counter
 from typing import Any
 from urllib.parse import parse_qsl, urljoin, urlsplit
 
-from scrapy import Request
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
-from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet import reactor
 from twisted.internet.task import deferLater
+from twisted.python.failure import Failure
+
+from newscrawl.archive import ArchiveError
+
+logger = logging.getLogger(__name__)
 
 
 class RetryAfterTooLong(IgnoreRequest):
@@ -304,3 +311,36 @@ class CrawlTrapMiddleware(BaseSpiderMiddleware):
             if archive is not None:
                 archive.record_failure(url, "CrawlTrap", run_id=spider.run_id, detail=why)
         return None
+
+
+# --- the archive itself -------------------------------------------------------------------
+
+
+class ArchiveErrorGuard:
+    """Stops the crawl at the first archive error (disk full, read-only file, I/O error).
+
+    Without it every later page would fail the same way and the run would still end as
+    ``finished``. The run closes with reason ``archive-error``; SQLite's transactions keep what
+    was written before intact.
+    """
+
+    REASON = "archive-error"
+
+    def __init__(self, crawler: Crawler):
+        self.crawler = crawler
+        self.stopping = False
+        crawler.signals.connect(self.on_error, signal=signals.spider_error)
+        crawler.signals.connect(self.on_error, signal=signals.item_error)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ArchiveErrorGuard:
+        return cls(crawler)
+
+    def on_error(self, failure: Failure, **_kwargs: Any) -> None:
+        if self.stopping or not failure.check(sqlite3.Error, ArchiveError):
+            return
+        self.stopping = True
+        message = f"{failure.type.__name__ if failure.type else 'error'}: {failure.value}"
+        logger.critical("archive write failed, stopping the crawl: %s", message)
+        self.crawler.stats.set_value("newscrawl/archive_error", message)
+        deferred_from_coro(self.crawler.engine.close_spider_async(reason=self.REASON))

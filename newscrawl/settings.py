@@ -46,9 +46,12 @@ DOWNLOADER_MIDDLEWARES = {
 SPIDER_MIDDLEWARES = {
     "newscrawl.reliability.CrawlTrapMiddleware": 950,
 }
-
-# A live progress line on a terminal, plain periodic log lines otherwise.
-EXTENSIONS = {"newscrawl.progress.Progress": 500}
+# A live progress line on a terminal, plain periodic log lines otherwise; and a stop at the
+# first archive write error (disk full, read-only) instead of failing every later page.
+EXTENSIONS = {
+    "newscrawl.reliability.ArchiveErrorGuard": 100,
+    "newscrawl.progress.Progress": 500,
+}
 
 ITEM_PIPELINES = {
     "newscrawl.pipelines.DecodePipeline": 100,

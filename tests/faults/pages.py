@@ -85,22 +85,25 @@ def article(n: int, encoding: str = "utf-8", paragraphs: int = 8) -> Article:
     return Article(n, title, paras, published, encoding)
 
 
-def _links(rng: random.Random, count: int, link: str) -> str:
+def _links(rng: random.Random, count: int, link: str, link_max: int) -> str:
     return "\n".join(
-        f'<li><a href="{link.format(rng.randint(1, 10_000))}">{rng.choice(TITLES)}</a></li>'
+        f'<li><a href="{link.format(rng.randrange(link_max))}">{rng.choice(TITLES)}</a></li>'
         for _ in range(count)
     )
 
 
-def article_html(a: Article, link: str = "/news/good-{}.html", padding: int = 0) -> bytes:
+def article_html(
+    a: Article, link: str = "/news/good-{}.html", padding: int = 0, link_max: int = 10
+) -> bytes:
     """The page of ``a`` in its encoding; ``padding`` adds that many bytes of sidebar markup
-    (links, inline script) the way real portals do, to reach realistic page sizes."""
+    (links to ``link`` numbered below ``link_max``, inline script) the way real portals do, to
+    reach realistic page sizes."""
     rng = random.Random(-a.n)
     body = "\n".join(f"<p>　　{p}</p>" for p in a.paragraphs)
     sidebar = []
     size = 0
     while size < padding:
-        block = f"<ul class='hot'>{_links(rng, 20, link)}</ul>\n<script>var ad{size}={{slot:'{rng.random()}',w:300,h:250}};</script>\n"
+        block = f"<ul class='hot'>{_links(rng, 20, link, link_max)}</ul>\n<script>var ad{size}={{slot:'{rng.random()}',w:300,h:250}};</script>\n"
         sidebar.append(block)
         size += len(block.encode(a.encoding, "replace"))
     charset = {"big5": "big5", "gbk": "gbk"}.get(a.encoding, a.encoding)
