@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from functools import lru_cache
 
-import opencc
 import zstandard
+
+from newscrawl.clean import normalize
 
 # CJK ideographs (unified, extension A, compatibility, extensions B-H), CJK radicals, kana.
 SPLIT_CHARS = (
@@ -28,14 +28,9 @@ _COMPRESS = zstandard.ZstdCompressor(level=3)
 _DECOMPRESS = zstandard.ZstdDecompressor()
 
 
-@lru_cache(maxsize=1)
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def to_simplified(text: str) -> str:
-    """Traditional to simplified Chinese (OpenCC ``t2s``); other text passes unchanged."""
-    return _converter().convert(text) if text else ""
+    """Traditional to simplified Chinese (OpenCC ``t2s``, the crawler's conversion)."""
+    return normalize.to_simplified(text) if text else ""
 
 
 def register_functions(conn: sqlite3.Connection) -> None:
