@@ -191,3 +191,21 @@ def test_batch_keeps_each_save_atomic(archive: Archive, monkeypatch: pytest.Monk
     assert not archive.has_article("http://b/2")
     versions = archive.connection.execute("SELECT COUNT(*) FROM article_versions").fetchone()[0]
     assert versions == 2
+
+
+def test_sqlite_utils_reads_the_archive(archive: Archive) -> None:
+    import sqlite_utils
+
+    cid = capture(archive)
+    archive.save_article(article(), cid)
+    db = sqlite_utils.Database(archive.path)
+    assert {"articles", "article_versions", "captures", "crawl_runs"} <= set(db.table_names())
+    assert db["articles"].count == 1
+    [stored] = db["articles"].rows_where("site = ?", ["demo"])
+    assert json.loads(stored["author"]) == ["张三"]  # lists are JSON text
+    [row] = db.query(
+        "select a.title from articles_fts join articles a on a.id = articles_fts.rowid "
+        "where articles_fts match :q",
+        {"q": '"拉 萨"'},
+    )
+    assert row["title"] == "拉萨召开生态保护会议"
