@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
@@ -19,11 +20,13 @@ from newscrawl.clean.decode import decode_html
 from newscrawl.clean.extract import extract_article
 from newscrawl.clean.normalize import detect_script, to_simplified
 from newscrawl.clean.repair import repair_html
-from newscrawl.items import PageItem
 from newscrawl.urls import canonical_url
 
 
 class _Stage:
+    """A pipeline stage. Items are read and written through ItemAdapter, so a spider may yield
+    ``PageItem`` dataclasses or plain dicts with the same fields."""
+
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
 
@@ -35,20 +38,21 @@ class _Stage:
     def spider(self) -> Any:
         return self.crawler.spider
 
-    def drop(self, reason: str, item: PageItem) -> DropItem:
+    def drop(self, reason: str, item: ItemAdapter) -> DropItem:
         self.crawler.stats.inc_value(f"newscrawl/dropped/{reason}")
-        return DropItem(f"{reason}: {item.url}")
+        return DropItem(f"{reason}: {item['url']}")
 
 
-def _content_type(item: PageItem) -> str | None:
-    values = {k.lower(): v for k, v in item.headers.items()}.get("content-type")
+def _content_type(item: ItemAdapter) -> str | None:
+    values = {k.lower(): v for k, v in item["headers"].items()}.get("content-type")
     return values[0] if values else None
 
 
 class DecodePipeline(_Stage):
-    def process_item(self, item: PageItem) -> PageItem:
-        decoded = decode_html(item.body, _content_type(item), self.spider.profile.encoding)
-        item.html, item.encoding, item.encoding_reason = (
+    def process_item(self, item: Any) -> Any:
+        page = ItemAdapter(item)
+        decoded = decode_html(page["body"], _content_type(page), self.spider.profile.encoding)
+        page["html"], page["encoding"], page["encoding_reason"] = (
             decoded.text,
             decoded.encoding,
             decoded.reason,
@@ -59,43 +63,46 @@ class DecodePipeline(_Stage):
 
 
 class RepairPipeline(_Stage):
-    def process_item(self, item: PageItem) -> PageItem:
-        assert item.html is not None
-        item.html, item.repairs = repair_html(item.html)
-        for repair in item.repairs:
+    def process_item(self, item: Any) -> Any:
+        page = ItemAdapter(item)
+        page["html"], page["repairs"] = repair_html(page["html"])
+        for repair in page["repairs"]:
             self.crawler.stats.inc_value(f"newscrawl/repairs/{repair['kind']}", repair["count"])
         return item
 
 
 class ExtractPipeline(_Stage):
-    def process_item(self, item: PageItem) -> PageItem:
-        assert item.html is not None
+    def process_item(self, item: Any) -> Any:
+        page = ItemAdapter(item)
         try:
-            article = extract_article(item.html, item.url, self.spider.profile, item.hints)
-        except Exception as exc:  # a hostile page must not stop the crawl
-            self.spider.logger.exception("extraction failed for %s", item.url)
-            self.spider.archive.record_failure(
-                item.url, "extract-error", run_id=self.spider.run_id, detail=repr(exc)
+            article = extract_article(
+                page["html"], page["url"], self.spider.profile, page.get("hints")
             )
-            raise self.drop("extract-error", item) from exc
-        item.article = {
+        except Exception as exc:  # a hostile page must not stop the crawl
+            self.spider.logger.exception("extraction failed for %s", page["url"])
+            self.spider.archive.record_failure(
+                page["url"], "extract-error", run_id=self.spider.run_id, detail=repr(exc)
+            )
+            raise self.drop("extract-error", page) from exc
+        page["article"] = {
             **asdict(article),
-            "encoding": item.encoding,
-            "encoding_reason": item.encoding_reason,
-            "repairs": item.repairs,
+            "encoding": page["encoding"],
+            "encoding_reason": page["encoding_reason"],
+            "repairs": page["repairs"],
         }
         return item
 
 
 class ValidatePipeline(_Stage):
-    def process_item(self, item: PageItem) -> PageItem:
-        assert item.article is not None and item.html is not None
-        if item.verify_article and not is_article_page(item.html, item.url):
-            raise self.drop("not-an-article", item)
-        if not (item.article.get("title") or "").strip():
-            raise self.drop("no-title", item)
-        if not (item.article.get("body") or "").strip():
-            raise self.drop("no-body", item)
+    def process_item(self, item: Any) -> Any:
+        page = ItemAdapter(item)
+        article = page["article"]
+        if page.get("verify_article") and not is_article_page(page["html"], page["url"]):
+            raise self.drop("not-an-article", page)
+        if not (article.get("title") or "").strip():
+            raise self.drop("no-title", page)
+        if not (article.get("body") or "").strip():
+            raise self.drop("no-body", page)
         return item
 
 
@@ -106,32 +113,32 @@ class DedupePipeline(_Stage):
         super().__init__(crawler)
         self.seen: set[str] = set()
 
-    def process_item(self, item: PageItem) -> PageItem:
-        assert item.article is not None
+    def process_item(self, item: Any) -> Any:
+        page = ItemAdapter(item)
         profile = self.spider.profile
-        scheme = next(iter(profile.start_urls), item.url).split(":", 1)[0]
-        url = canonical_url(item.url, scheme=scheme, mobile_hosts=profile.mobile_hosts)
+        scheme = next(iter(profile.start_urls), page["url"]).split(":", 1)[0]
+        url = canonical_url(page["url"], scheme=scheme, mobile_hosts=profile.mobile_hosts)
         if url in self.seen:
-            raise self.drop("duplicate-url", item)
+            raise self.drop("duplicate-url", page)
         self.seen.add(url)
-        item.article["url"] = url
+        page["article"]["url"] = url
         return item
 
 
 class ArchivePipeline(_Stage):
-    def process_item(self, item: PageItem) -> PageItem:
-        assert item.article is not None and item.capture_id is not None
-        article = item.article
+    def process_item(self, item: Any) -> Any:
+        page = ItemAdapter(item)
+        article = page["article"]
         text = f"{article.get('title') or ''}\n{article.get('body') or ''}"
         record = {
             **article,
-            "site": item.site,
-            "fetched_at": item.fetched_at,
+            "site": page["site"],
+            "fetched_at": page["fetched_at"],
             "script": detect_script(text),
             "body_simplified": to_simplified(text),
         }
         outcome = self.spider.archive.save_article(
-            record, item.capture_id, run_id=self.spider.run_id
+            record, page["capture_id"], run_id=self.spider.run_id
         )
         self.crawler.stats.inc_value(f"newscrawl/articles_{outcome}")
         self.spider.logger.info("archived (%s): %s", outcome, article["url"])
