@@ -81,7 +81,32 @@ def test_copyright_year_is_not_the_date() -> None:
 
 def test_url_date_when_the_page_gives_none() -> None:
     article = extract_article(page(info="来源：西岭日报"), URL)
-    assert article.published_at == "2024-03-07"
+    assert article.published_at == "2024-03-07T00:00:00+08:00"
+    assert article.published_precision == "day"
+
+
+def test_date_precision_follows_the_page() -> None:
+    assert extract_article(page(), URL).published_precision == "minute"
+    article = extract_article(page(info="发布时间：2024-03-07 14:52:31"), URL)
+    assert (article.published_at, article.published_precision) == (
+        "2024-03-07T14:52:31+08:00",
+        "second",
+    )
+
+
+def test_yearless_info_date_takes_the_year_of_the_url() -> None:
+    article = extract_article(page(info="03-07 14:52 来源：西岭日报"), URL)
+    assert article.published_at == "2024-03-07T14:52:00+08:00"
+
+
+def test_date_above_the_headline_in_split_elements() -> None:
+    html = page().replace(
+        '<div class="article">',
+        '<div class="time"><span>2024</span> <span>03/07</span> <span>15:21:08</span></div>'
+        '<div class="article">',
+    )
+    article = extract_article(html.replace("发布时间：2024-03-07 14:52 ", ""), URL)
+    assert article.published_at == "2024-03-07T15:21:08+08:00"
 
 
 def test_sitemap_hint_refines_a_url_day() -> None:
@@ -106,6 +131,14 @@ def test_profile_selector_wins() -> None:
     article = extract_article(page(info="只在这里的正文，由站点配置选出。"), URL, profile=profile)
     assert article.body == "只在这里的正文，由站点配置选出。"
     assert article.fields_from["body"] == "profile"
+
+
+def test_rel_author_link_is_the_byline() -> None:
+    info = '发布时间：2024-03-07 14:52 <a rel="author" href="/author/li">Li Na</a>'
+    assert extract_article(page(info=info, tail=""), URL).author == ["Li Na"]
+    aside = '<div class="side"><a rel="author" href="/author/wu">Wu Gang</a></div>'
+    html = page(tail="").replace("</body>", aside + "</body>")
+    assert extract_article(html, URL).author == []
 
 
 def test_meta_author_that_is_the_site_is_not_an_author() -> None:

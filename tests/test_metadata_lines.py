@@ -19,6 +19,16 @@ from newscrawl.clean import boilerplate, metadata
         ("By John Smith", ["John Smith"]),
         ("记者从市教育局获悉，今年招生计划增加", []),
         ("记者了解到，涉事项目的名称为长沙", []),
+        ("本网讯（记者 次仁卓嘎）3月6日，记者从自治区获悉", ["次仁卓嘎"]),
+        ("作者：巴特尔　来源：内蒙古日报", ["巴特尔"]),
+        ("记者格桑了解到", []),
+        ("作者：新华社", []),
+        ("发布时间：2024-03-07 09:30来源：河北时报作者：王立新", ["王立新"]),
+        ("By Jane Doe and Wang Lei", ["Jane Doe", "Wang Lei"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("By Courier staff | March 5, 2024", []),
+        ("By Courier Staff", []),
+        ("The plan was approved by Mayor Matt Mahan", []),
     ],
 )
 def test_read_authors(line: str, authors: list[str]) -> None:
@@ -46,6 +56,7 @@ def test_read_editor(line: str, editor: str | None) -> None:
         ("2019-09-07 13:43:45 来源: 证券市场红周刊 举报", "证券市场红周刊"),
         ("来源：人民网-人民日报 作者：李四", "人民网-人民日报"),
         ("没有来处的一句话", None),
+        ("March 18, 2024 16:30 GMT+8 Source: Xiling Daily", "Xiling Daily"),
     ],
 )
 def test_read_source(line: str, source: str | None) -> None:

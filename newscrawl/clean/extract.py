@@ -77,6 +77,7 @@ class Article:
     original_title: str | None = None
     body: str = ""
     published_at: str | None = None
+    published_precision: str | None = None
     author: list[str] = field(default_factory=list)
     editor: str | None = None
     source: str | None = None
@@ -155,7 +156,7 @@ def extract_article(
     body_lines = _clean_body(lines, found, headline)
     if headline:
         body_lines = _drop_title_repeats(body_lines, headline)
-    head_zone, tail_zone = _zones(page_lines, headline, body_lines)
+    head_zone, tail_zone, above = _zones(page_lines, headline, body_lines)
     zone = _Found()
     for line in head_zone + tail_zone:
         zone.read(line)
@@ -173,22 +174,15 @@ def extract_article(
     article.section = _section(crumbs, headline) or meta.get("article:section")
     article.canonical_url = _canonical(tree, meta, url)
     article.images = _images(tree, page_lines, body_lines, url)
-    shown = " ".join(head_zone + tail_zone + body_lines[:2] + body_lines[-2:])
-    _set_people(article, found, zone, meta, ld, selectors, tree, shown)
-    article.published_at, date_from = _published_at(
-        tree,
-        meta,
-        ld,
-        head_zone,
-        tail_zone,
-        found,
-        zone,
-        hints,
-        url,
-        profile,
-        article.language,
-        selectors,
+    byline_zone = " ".join(head_zone + tail_zone[:2])
+    shown = " ".join([byline_zone, *tail_zone[2:], *body_lines[:2], *body_lines[-2:]])
+    _set_people(article, found, zone, meta, ld, selectors, tree, (byline_zone, shown))
+    published, date_from = _published_at(
+        tree, meta, ld, (head_zone, tail_zone, above), found, hints, url, selectors
     )
+    if published is not None:
+        article.published_at = published.iso(_timezone(profile, url, article.language))
+        article.published_precision = published.precision
     article.fields_from = {
         "body": body_from,
         "title": title_from,
@@ -330,8 +324,9 @@ def _drop_title_repeats(lines: list[str], headline: str) -> list[str]:
 
 def _zones(
     page_lines: list[tuple[str, Any]], headline: str | None, body_lines: list[str]
-) -> tuple[list[str], list[str]]:
-    """Page lines between the headline and the body, and a few lines after the body."""
+) -> tuple[list[str], list[str], list[str]]:
+    """Page lines between the headline and the body, a few lines after the body, and the few
+    lines just above the headline (templates that put the date or source over it)."""
     texts = [line for line, _ in page_lines]
     start = _find_line(texts, headline, 0) if headline else None
     first = _first_body_index(texts, body_lines, start or 0)
@@ -341,7 +336,8 @@ def _zones(
     head = texts[start + 1 if headline else start : end][:12]
     last = _last_body_index(texts, body_lines, end)
     tail = texts[last + 1 : last + 7] if last is not None else []
-    return head, tail
+    above = texts[max(0, start - 3) : start] if headline and start else []
+    return head, tail, above
 
 
 def _find_line(texts: list[str], target: str | None, start: int) -> int | None:
@@ -508,8 +504,12 @@ def _set_people(
     ld: dict,
     selectors: dict[str, str],
     tree: Any,
-    shown: str,
+    near: tuple[str, str],
 ) -> None:
+    """Authors, editor and source. Authors: the profile's selector, else bylines, else
+    ``rel=author`` links in the byline zone (under the headline or right after the body), else
+    JSON-LD and meta authors shown near the article."""
+    byline_zone, shown = near
     from_selector = {
         key: " ".join(dom.text_of(e) for e in _select(tree, selectors[key]))
         for key in ("author", "editor", "source")
@@ -518,6 +518,8 @@ def _set_people(
     authors = found.authors or zone.authors
     if from_selector.get("author"):
         authors = metadata.read_authors(from_selector["author"]) or authors
+    if not authors:
+        authors = [n for n in _linked_authors(tree) if _plausible_author(n, article, byline_zone)]
     if not authors:
         authors = [
             n for n in dom.ld_names(ld.get("author")) if _plausible_author(n, article, shown)
@@ -530,6 +532,22 @@ def _set_people(
     )
     source = metadata.read_source(from_selector.get("source", "")) or from_selector.get("source")
     article.source = source or zone.source or found.source
+
+
+def _linked_authors(tree: Any) -> list[str]:
+    """Names of ``rel="author"`` links and ``itemprop="author"`` elements (WordPress and
+    schema.org microdata bylines), in page order."""
+    names: list[str] = []
+    for element in tree.iter("a", "span", "div", "p"):
+        rel = (element.get("rel") or "").lower().split()
+        if "author" not in rel and element.get("itemprop") != "author":
+            continue
+        named = [e for e in element.iter() if e.get("itemprop") == "name"]
+        text = dom.text_of(named[0] if named else element)
+        text = re.sub(r"^(?:By|by)\s+", "", text)
+        if text and text not in names:
+            names.append(text)
+    return names
 
 
 def _plausible_author(name: str, article: Article, shown: str) -> bool:
@@ -549,40 +567,51 @@ def _published_at(
     tree: Any,
     meta: dict[str, str],
     ld: dict,
-    head_zone: list[str],
-    tail_zone: list[str],
+    zones: tuple[list[str], list[str], list[str]],
     found: _Found,
-    zone: _Found,
     hints: dict,
     url: str | None,
-    profile: Profile | None,
-    language: str | None,
     selectors: dict[str, str],
-) -> tuple[str | None, str]:
+) -> tuple[dates.FoundDate | None, str]:
+    """The publication date and where it came from.
+
+    Stated candidates come first in order of trust (profile selector, labelled info line,
+    JSON-LD, meta tags, ``<time>``, unlabelled lines around the headline, the line after the
+    body, a sitemap hint, the URL); ``dates.best_date`` takes the first and refines a bare day
+    with a time stated for that same day. A month-day-time without a year (``09-30 22:46``)
+    takes its year from the page's structured dates or URL.
+    """
+    head_zone, tail_zone, above = zones
+    structured = [
+        (dates.parse_meta_date(_ld_str(ld, "datePublished")), "json-ld"),
+        *[(dates.parse_meta_date(meta.get(key, "")), key) for key in _META_DATE_KEYS],
+    ]
+    time_el = next(tree.iter("time"), None)
+    if time_el is not None:
+        structured.append((dates.parse_meta_date(time_el.get("datetime") or ""), "time-element"))
+    hint = dates.parse_meta_date(str(hints.get("published_at") or ""))
+    from_url = dates.date_from_url(url)
+    known = [d for d, _ in structured if d] + [d for d in (hint, from_url) if d]
+    year = known[0].value.year if known else None
+
     candidates: list[tuple[dates.FoundDate | None, str]] = []
     if selectors.get("published_at"):
         text = " ".join(dom.text_of(e) for e in _select(tree, selectors["published_at"]))
-        candidates.append((dates.find_date(text), "profile"))
+        candidates.append((dates.find_date(text, year), "profile"))
     labeled = [line for line in head_zone if _DATE_LABEL.search(line)]
-    candidates += [(dates.find_date(line), "labeled-line") for line in labeled[:3]]
-    candidates.append((dates.parse_meta_date(_ld_str(ld, "datePublished")), "json-ld"))
-    candidates += [(dates.parse_meta_date(meta.get(key, "")), key) for key in _META_DATE_KEYS]
-    for time_el in tree.iter("time"):
-        candidates.append((dates.parse_meta_date(time_el.get("datetime") or ""), "time-element"))
-        break
-    candidates += [(dates.find_date(line), "head-line") for line in head_zone[:8]]
+    candidates += [(dates.find_date(line, year), "labeled-line") for line in labeled[:3]]
+    candidates += structured
+    candidates += [(dates.find_date(line, year), "head-line") for line in head_zone[:8]]
+    candidates += [(dates.find_date(line, year), "above-headline") for line in above]
     labeled_tail = [line for line in tail_zone if _DATE_LABEL.search(line)]
-    candidates += [(dates.find_date(line), "labeled-tail-line") for line in labeled_tail[:2]]
+    candidates += [(dates.find_date(line, year), "labeled-tail-line") for line in labeled_tail[:2]]
     candidates += [(d, "body-line") for d in found.dates[:1]]
-    if hints.get("published_at"):
-        candidates.append((dates.parse_meta_date(str(hints["published_at"])), "hint"))
-    candidates.append((dates.date_from_url(url), "url"))
+    candidates += [(hint, "hint"), (from_url, "url")]
     present = [(d, origin) for d, origin in candidates if d is not None]
     chosen = dates.best_date([d for d, _ in present])
     if chosen is None:
         return None, "none"
-    origin = next(o for d, o in present if d is chosen)
-    return chosen.iso(_timezone(profile, url, language)), origin
+    return chosen, next(o for d, o in present if d is chosen)
 
 
 def _timezone(profile: Profile | None, url: str | None, language: str | None) -> str | None:

@@ -16,7 +16,7 @@ HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # or a Latin-script name of capitalised words.
 _NAME = rf"(?:[{HAN}]{{1,6}}(?:[·•・][{HAN}]{{1,8}})+|[{HAN}]{{2,4}}|[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){{0,3}})"
 _NAME_RE = re.compile(rf"^{_NAME}$")
-_NAMES_SEP = r"(?:\s*[、,，/／和及与與]\s*|\s+)"
+_NAMES_SEP = r"(?:\s*[、,，/／和及与與&]\s*|\s+and\s+|\s+)"
 # A name list ends where the byline ends: punctuation, a space, another label or 报道/摄.
 _END = (
     r"(?=$|[\s)）】\]、,，。;；|｜丨:：_]|报道|報道|摄|攝|来源|來源|编辑|編輯|责任编辑|責任編輯|"
@@ -29,18 +29,40 @@ _SOURCE = re.compile(
     rf"(?:稿件)?(?:来源|來源|稿源|出处|出處)(?:{_COLON}|\s+)"
     r"(?P<v>[^\s|｜丨:：,，。;；)）\]】]{2,30})"
 )
+# English "Source: Xiling Daily": capitalised words (a name of several words).
+_SOURCE_EN = re.compile(
+    r"\bSource\s*:\s*(?P<v>[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z&][\w&.'-]*){0,5})"
+)
 _EDITOR = re.compile(
     rf"(?:责任编辑|責任編輯|责编|責編|值班编辑|值班編輯|本文编辑|本文編輯|编审|編審|编辑|編輯|Editor)"
     rf"(?:{_COLON}|\s+)(?P<v>{_NAME_LIST})"
 )
+# A labelled byline: after a separator (``作者：``, ``文/``, ``By``), or glued to the text before
+# it when a colon makes the label unmistakable (``来源：河北时报作者：王立新`` from adjacent spans).
+# Lower-case "by" only opens a line: elsewhere it is prose ("approved by Mayor ...").
 _AUTHOR_LABELED = re.compile(
-    rf"(?:^|[\s|｜丨(（【\[])(?:作者|撰文|撰稿|文字|文|Author|By|by)\s*(?:[：:/｜|]\s*|\s+)(?P<v>{_NAME_LIST})"
+    rf"(?:(?:^|[\s|｜丨(（【\[])(?:作者|撰文|撰稿|文字|文|Author|By)\s*(?:[：:/｜|]\s*|\s+)"
+    rf"|^\s*by\s+|(?:作者|撰文|撰稿)\s*[：:]\s*)(?P<v>{_NAME_LIST})"
     r"(?=$|[\s|｜丨)）】\]])"
 )
 _REPORTER = re.compile(
     rf"(?:本报|本報|本台|本刊|新华社|新華社|中新网|中新網|央视网|央視網)?"
     rf"(?:特约记者|特約記者|见习记者|見習記者|首席记者|首席記者|记者|記者|通讯员|通訊員|实习生|實習生)"
-    rf"\s*[：:]?\s*(?P<v>{_NAME_LIST})"
+    rf"(?P<sep>\s*[：:]?\s*)(?P<v>{_NAME_LIST})"
+)
+# After an explicit label a name may lack a Han surname (Tibetan, Uyghur, Mongolian names),
+# provided the byline ends right after it; these endings show that it does.
+_BYLINE_END = re.compile(r"(?:$|\s|[)）】\]|｜丨/]|报道|報道|摄|攝)")
+# Not a person: organisations and desks that follow a label (作者：新华社, 记者 本报评论员).
+_ORG_NAME = re.compile(
+    r"(?:社|网|網|报|報|台|站|刊|部|局|厅|廳|院|办|辦|中心|公司|集团|集團|评论员|評論員|编辑部|編輯部)$"
+    r"|^(?:本报|本報|本台|本刊|本网|本網)"
+)
+# A staff credit (By Courier staff, By Jane Doe, Staff Writer) names no person.
+_STAFF_WORD = re.compile(
+    r"^(?:staff|writers?|reporters?|correspondents?|contributors?|editors?|editorial|desk|team|"
+    r"wire|reports?|bureau|newsroom|news|press)$",
+    re.I,
 )
 _ORIGINAL_TITLE = re.compile(
     r"^\s*[【\[(（]?\s*原(?:标题|標題|题|題)\s*[：:]\s*(?P<v>.+?)\s*[】\])）]?\s*$"
@@ -128,13 +150,23 @@ _COMPOUND_SURNAMES = (
 )
 
 
-def _is_han_name(name: str) -> bool:
+def _is_han_name(name: str, surname: bool = True) -> bool:
     if "·" in name or "•" in name or "・" in name or not re.match(rf"[{HAN}]", name):
         return True
-    return name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
+    if _ORG_NAME.search(name):
+        return False
+    return not surname or name[0] in _SURNAMES or name.startswith(_COMPOUND_SURNAMES)
 
 
-def _names(text: str) -> list[str]:
+def _is_latin_name(name: str) -> bool:
+    return not re.match(r"[A-Za-z]", name) or not any(
+        _STAFF_WORD.match(word) for word in name.split()
+    )
+
+
+def _names(text: str, surname: bool = True) -> list[str]:
+    """The names in a byline's name list; ``surname=False`` accepts Han names without a
+    common surname (only after an explicit label)."""
     names: list[str] = []
     for match in re.finditer(_NAME, text):
         part = _TRAILING_WORDS.sub("", match.group(0).strip())
@@ -142,7 +174,8 @@ def _names(text: str) -> list[str]:
             part
             and part not in _NON_NAMES
             and _NAME_RE.match(part)
-            and _is_han_name(part)
+            and _is_han_name(part, surname)
+            and _is_latin_name(part)
             and part not in names
         ):
             names.append(part)
@@ -153,7 +186,8 @@ def read_source(line: str) -> str | None:
     """``来源：河北日报`` -> ``河北日报``."""
     match = _SOURCE.search(line)
     if not match:
-        return None
+        english = _SOURCE_EN.search(line)
+        return english.group("v") if english else None
     value = match.group("v").strip(" -—_·")
     value = re.split(
         r"(?:作者|记者|記者|编辑|編輯|责任编辑|責任編輯|发布|發布|時間|时间)", value, maxsplit=1
@@ -175,7 +209,12 @@ def read_authors(line: str) -> list[str]:
     authors: list[str] = []
     for pattern in (_REPORTER, _AUTHOR_LABELED):
         for match in pattern.finditer(line):
-            for name in _names(match.group("v")):
+            after = line[match.end() :]
+            if re.match(r"\s+(\w+)", after) and _STAFF_WORD.match(after.split()[0]):
+                continue
+            explicit = pattern is _AUTHOR_LABELED or bool(match.group("sep"))
+            surname = not (explicit and _BYLINE_END.match(after))
+            for name in _names(match.group("v"), surname):
                 if name not in authors:
                     authors.append(name)
     return authors
@@ -211,7 +250,7 @@ def is_info_line(line: str) -> bool:
         return False
     rest = line
     had_field = False
-    for pattern in (_SOURCE, _EDITOR, _REPORTER, _AUTHOR_LABELED):
+    for pattern in (_SOURCE, _SOURCE_EN, _EDITOR, _REPORTER, _AUTHOR_LABELED):
         rest, count = pattern.subn(" ", rest)
         had_field = had_field or count > 0
     rest, count = re.subn(

@@ -19,6 +19,7 @@ _SUMMARY_FIELDS = (
     "subtitle",
     "original_title",
     "published_at",
+    "published_precision",
     "author",
     "editor",
     "source",
