@@ -28,6 +28,7 @@ OTHER_LOGP = -11.0
 BAD_LOGP = -24.0
 UNSEEN_HAN_LOGP = -19.0
 BIGRAM_WEIGHT = 0.3
+RARE_LOGP = -10.5
 # Two sentence marks in a row (，，or 。、) hardly occur in published text.
 STOPS = set("，。、；：")
 DOUBLE_STOP_LOGP = -6.0
@@ -50,6 +51,7 @@ class CharModel:
     unigram: dict[str, float]
     bigram: dict[str, float]
     t2s: dict[str, str]
+    common: frozenset[str]  # characters scoring above RARE_LOGP on their own: never debris
 
     def char_logp(self, ch: str) -> float:
         """Log-probability of one character on its own."""
@@ -81,6 +83,14 @@ class CharModel:
 
     def mean_logp(self, text: str) -> float:
         return self.logp(text) / len(text) if text else 0.0
+
+    def count_rare(self, text: str) -> int:
+        common = self.common
+        return sum(ch not in common for ch in text)
+
+    def has_rare(self, text: str) -> bool:
+        """Whether any character of ``text`` is rare (a cheap first test for debris)."""
+        return not self.common.issuperset(text)
 
 
 def class_logp(ch: str) -> float:
@@ -135,4 +145,7 @@ def model() -> CharModel:
         if len(s_ch) == 1 and s_ch != t_ch and s_ch in unigram:
             if unigram[s_ch] > unigram.get(t_ch, -math.inf):
                 t2s[t_ch] = s_ch
-    return CharModel(unigram, bigram, t2s)
+    common = {ch for ch in unigram if unigram[ch] > RARE_LOGP}
+    common |= {t for t, s in t2s.items() if unigram[s] > RARE_LOGP}
+    common |= {chr(i) for i in range(0x20, 0x7F)} | CJK_PUNCT
+    return CharModel(unigram, bigram, t2s, frozenset(common))

@@ -39,7 +39,7 @@ MIN_GAIN = 12.0
 MIN_GAIN_MARKED = 0.0
 MIN_MEAN = -9.0
 RARE = -10.5
-MAX_RUN = 80
+LOOKBACK = 10
 
 
 def _decode(data: bytes) -> str | None:
@@ -120,7 +120,10 @@ def _candidates(text: str, a: int, b: int, resync: str) -> list[tuple[int, str, 
         if fixed is not None:
             lost = _lost_char(text[a - 2] if a > 1 else "", fixed[:1])
             out.append((a - 1, lost + fixed, MIN_GAIN) if lost else (a, fixed, MIN_GAIN))
-    for s in range(max(0, len(run) - MAX_RUN), len(run)):
+    # without a marker the run starts at most a few characters before its first rare one
+    m = model()
+    first_rare = next((i for i, ch in enumerate(run) if m.char_logp(ch) <= RARE), len(run) - 1)
+    for s in range(max(0, first_rare - LOOKBACK), first_rare + 1):
         fixed = _realign(run[s:], resync, None, run[s - 1] if s else prev)
         if fixed is not None:
             out.append((a, run[:s] + fixed, MIN_GAIN))
@@ -151,7 +154,7 @@ def repair_misalignment(text: str, marked_only: bool = False) -> tuple[str, int]
         marked = a > 0 and text[a - 1] in STRIP_MARKS + LOST_MARKS
         if marked_only and not marked:
             continue
-        if not marked and not any(m.char_logp(ch) <= RARE for ch in run):
+        if not marked and not m.has_rare(run):
             continue
         end = b + len(resync)
         best, best_score = None, None

@@ -50,11 +50,10 @@ def fix_cjk_run(run: str) -> str | None:
     decoders that make CJK mojibake emit those, while a word of Cyrillic, Greek or kana is
     text, not debris.
     """
-    if sum(map(_cjkish, run)) * 2 < len(run):
-        return None
     m = model()
-    base = m.logp(run)
-    best, best_score = None, base + MIN_GAIN
+    if not m.has_rare(run) or sum(map(_cjkish, run)) * 2 < len(run):
+        return None
+    best, best_score = None, None
     for wrong, right in CJK_CONFUSIONS:
         try:
             cand = run.encode(wrong).decode(right)
@@ -62,6 +61,11 @@ def fix_cjk_run(run: str) -> str | None:
             continue
         if cand == run:
             continue
+        rare = m.count_rare(cand)
+        if rare and rare >= m.count_rare(run):
+            continue  # a re-reading with as many rare characters is no repair (and is common)
+        if best_score is None:  # scored only when some re-reading is worth scoring
+            best_score = m.logp(run) + MIN_GAIN
         score = m.logp(cand)
         if score > best_score and m.mean_logp(cand) > MIN_MEAN:
             best, best_score = cand, score
@@ -77,8 +81,7 @@ def _fix_segments(run: str) -> tuple[str, int]:
     for a_i, a in enumerate(bounds[:-1]):
         if a < pos:
             continue
-        seg = run[a : bounds[a_i + 1]]
-        if not any(m.char_logp(ch) <= RARE for ch in seg):
+        if not m.has_rare(run[a : bounds[a_i + 1]]):
             continue
         for b in reversed(bounds[a_i + 1 : a_i + 1 + MAX_SEGMENTS]):
             cuts = (b - 1, b) if b - 1 > a and SEGMENT_RE.match(run[b - 1]) else (b,)
