@@ -190,3 +190,20 @@ def test_snippet_is_real_text_with_highlight(archive: Archive) -> None:
     [english] = archive.search("econ")
     assert "«ECONOMY»" in english["snippet"] and "«economists»" in english["snippet"]
     assert set(english) >= {"id", "url", "title", "site", "published_at", "snippet"}
+
+
+def test_broad_queries_list_newest_first(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newscrawl.archive import search as search_module
+
+    ranked = archive.search("藏")
+    assert all(r["score"] is not None for r in ranked)
+    monkeypatch.setattr(search_module, "BROAD_QUERY", 1)  # "藏" is in 2 articles: too broad
+    broad = archive.search("藏")
+    assert [r["id"] for r in broad] == sorted((r["id"] for r in ranked), reverse=True)
+    assert all(r["score"] is None for r in broad)
+    assert [r["url"] for r in archive.search("雪顿节")] == ["http://a/tibet"]  # 1 match: ranked
+    assert archive.search("雪顿节")[0]["score"] is not None
+    assert {r["url"] for r in archive.search("藏", site="tibet")} == {
+        "http://a/tibet",
+        "http://a/split",
+    }

@@ -13,6 +13,7 @@ from newscrawl.archive.records import decode_row
 from newscrawl.archive.textindex import SPLIT_CHARS, to_simplified
 
 HIGHLIGHT = ("«", "»")
+BROAD_QUERY = 10_000  # articles; above this a query is listed newest first instead of ranked
 _HAN = re.compile(f"[{SPLIT_CHARS}]")
 _RESULT_COLUMNS = (
     "a.id, a.url, a.title, a.site, a.section, a.published_at, a.source, a.author, "
@@ -69,6 +70,33 @@ def _filters(
     return clauses, params
 
 
+def _capped_count(conn: sqlite3.Connection, expression: str, cap: int) -> int:
+    return conn.execute(
+        "SELECT COUNT(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)",
+        (expression, cap),
+    ).fetchone()[0]
+
+
+def estimate_matches(conn: sqlite3.Connection, parsed: ParsedQuery) -> int:
+    """An upper bound of the articles the positive part matches, counted only up to
+    ``BROAD_QUERY + 1``: a phrase matches at most as many articles as its rarest token, an AND
+    at most as many as its rarest group, an OR at most the sum of its terms."""
+    cap = BROAD_QUERY + 1
+    counts: dict[str, int] = {}
+
+    def term_bound(term: Term) -> int:
+        bounds = []
+        for index, token in enumerate(term.tokens):
+            last = index == len(term.tokens) - 1
+            expression = Term((token,), term.prefix and last).fts()
+            if expression not in counts:
+                counts[expression] = _capped_count(conn, expression, cap)
+            bounds.append(counts[expression])
+        return min(bounds)
+
+    return min(sum(term_bound(term) for term in group) for group in parsed.groups)
+
+
 def search(
     conn: sqlite3.Connection,
     query: str,
@@ -84,6 +112,11 @@ def search(
 ) -> list[dict[str, Any]]:
     """Articles matching ``query`` (see ``newscrawl.archive.query``), best first.
 
+    Results are ranked by bm25 (title weighted 4:1 over body). bm25 must score every match,
+    and a query whose tokens occur in more than ``BROAD_QUERY`` articles (a common character,
+    a frequent word) would take seconds on a large archive, while its ranking says little: such
+    queries list the most recently archived matches first instead (``score`` is None).
+
     Each result has ``id, url, title, site, section, published_at, source, author,
     duplicate_of, score, snippet``; the snippet is cut from the stored text (not the tokenised
     copy) with matches wrapped in ``HIGHLIGHT``. An empty query lists the newest articles.
@@ -97,12 +130,14 @@ def search(
     if match is None and parsed.had_text and excluded is None:
         return []  # only punctuation/operators: nothing searchable
     if match is not None:
+        broad = estimate_matches(conn, parsed) > BROAD_QUERY
+        score = "NULL" if broad else "f.rank"
         sql = (
-            f"SELECT {_RESULT_COLUMNS}, f.rank AS score FROM articles_fts AS f "
+            f"SELECT {_RESULT_COLUMNS}, {score} AS score FROM articles_fts AS f "
             "JOIN articles AS a ON a.id = f.rowid WHERE articles_fts MATCH ?"
         )
         params = [match, *params]
-        order = "ORDER BY f.rank"
+        order = "ORDER BY f.rowid DESC" if broad else "ORDER BY f.rank"
     else:
         sql = f"SELECT {_RESULT_COLUMNS}, NULL AS score FROM articles AS a WHERE 1"
         if excluded is not None:
