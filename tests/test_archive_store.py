@@ -76,6 +76,20 @@ def test_identical_bodies_are_stored_once_and_read_back_exactly(archive: Archive
     assert stored != raw  # compressed, not kept verbatim
 
 
+def test_scrapy_style_bytes_headers(archive: Archive, tmp_path: Path) -> None:
+    headers = {b"Content-Type": [b"text/html; charset=gbk"], b"Set-Cookie": [b"a=1", b"b=2"]}
+    cid = archive.add_capture("http://x/", 200, headers, b"x", "2024-03-07")
+    stored = archive.get_capture(cid)["headers"]
+    assert stored == {"Content-Type": "text/html; charset=gbk", "Set-Cookie": ["a=1", "b=2"]}
+
+
+def test_readonly_path_with_uri_characters(tmp_path: Path) -> None:
+    path = tmp_path / "odd ?#% name.db"
+    Archive(path).close()
+    with Archive(path, readonly=True) as archive:
+        assert archive.get_article(1) is None
+
+
 def test_new_unchanged_updated(archive: Archive) -> None:
     cid = capture(archive)
     assert archive.save_article(article(), cid) == "new"

@@ -11,6 +11,14 @@ from typing import Any
 OUTCOMES = ("articles_new", "articles_updated", "articles_unchanged")
 
 
+def _number(value: Any) -> int:
+    """A count from run counts/stats, which crawlers may have stored as text."""
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return 0
+
+
 def _duration(started: str | None, finished: str | None) -> float | None:
     if not started or not finished:
         return None
@@ -57,13 +65,15 @@ def run_stats(
                 "started_at": row["started_at"],
                 "finished_at": row["finished_at"],
                 "duration_s": _duration(row["started_at"], row["finished_at"]),
-                "pages": max(int(counts.get("pages", 0) or 0), row["captured"]),
+                "pages": max(_number(counts.get("pages")), row["captured"]),
                 "bytes": max(
-                    int(stats.get("downloader/response_bytes", 0) or 0), row["captured_bytes"]
+                    _number(counts.get("bytes")),
+                    _number(stats.get("downloader/response_bytes")),
+                    row["captured_bytes"],
                 ),
-                **{outcome: int(counts.get(outcome, 0) or 0) for outcome in OUTCOMES},
+                **{outcome: _number(counts.get(outcome)) for outcome in OUTCOMES},
                 "errors": dict(errors),
-                "errors_reported": int(counts.get("errors", 0) or 0),
+                "errors_reported": _number(counts.get("errors")),
                 "dropped": counts.get("dropped", {}),
             }
         )

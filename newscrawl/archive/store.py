@@ -13,6 +13,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import zstandard
 
@@ -35,6 +36,22 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _text(value: str | bytes) -> str:
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+
+
+def plain_headers(headers: Any) -> dict[str, str | list[str]]:
+    """Headers as JSON-ready text; Scrapy's bytes keys and values are decoded as latin-1."""
+    plain: dict[str, str | list[str]] = {}
+    for name, value in dict(headers).items():
+        if isinstance(value, list | tuple):
+            values = [_text(item) for item in value]
+            plain[_text(name)] = values[0] if len(values) == 1 else values
+        else:
+            plain[_text(name)] = _text(value)
+    return plain
+
+
 class Archive:
     """One archive file. Safe to share between the threads of one process (calls are serialised).
 
@@ -52,7 +69,7 @@ class Archive:
         if self.readonly:
             if not self.path.is_file():
                 raise ArchiveError(f"no archive at {self.path}")
-            uri = f"file:{self.path.resolve()}?mode=ro"
+            uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
             if self.path.exists() and not os.stat(self.path).st_mode & (
@@ -170,7 +187,7 @@ class Archive:
             cursor = conn.execute(
                 "INSERT INTO captures (url, status, headers, fetched_at, sha256, size, run_id) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (url, status, dumps(headers), fetched_at, digest, len(body), run_id),
+                (url, status, dumps(plain_headers(headers)), fetched_at, digest, len(body), run_id),
             )
             return int(cursor.lastrowid)
 
