@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 # An explicit offset after a time: Z, +08:00, GMT+8, UTC-05:00, (Beijing Time), PST, ...
@@ -118,6 +118,8 @@ _URL_PATTERNS = [
         r"(?<!\d)(?P<y>20\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?=[_/.\-]|\d{2,})"
     ),
 ]
+# A time glued to a two-digit day, as adjacent <span>s give it: "10-0812:00" -> "10-08 12:00".
+_GLUED_TIME = re.compile(r"(?<=[-/.月]\d{2})(?=(?:[01]\d|2[0-3])[:：][0-5]\d)")
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|版权|版權|all rights reserved|icp", re.I)
 
 
@@ -128,23 +130,27 @@ class FoundDate:
     value: datetime
     precision: str
     aware: bool
+    # An instant (a Unix timestamp) rather than a wall-clock time: shown in the site's zone.
+    instant: bool = False
 
     def iso(self, tz: str | None) -> str:
         """ISO 8601 with the time (midnight for a day) and the offset when one is known."""
         value = self.value
-        if not self.aware and tz:
+        if self.instant and tz:
+            value = value.astimezone(ZoneInfo(tz))
+        elif not self.aware and tz:
             value = value.replace(tzinfo=ZoneInfo(tz))
         return value.isoformat(timespec="seconds")
 
 
-def _build(match: re.Match[str], year: int | None = None) -> FoundDate | None:
+def _build(match: re.Match[str], near: date | None = None) -> FoundDate | None:
     g = match.groupdict()
     try:
-        y = int(g["y"]) if g.get("y") else year
         m = _MONTHS[g["mon"][:3].lower()] if g.get("mon") else int(g["m"])
+        d = int(g["d"])
+        y = int(g["y"]) if g.get("y") else _year_near(m, d, near)
         if y is None or (g.get("mon") and not g["mon"][0].isupper()):
             return None
-        d = int(g["d"])
         if g.get("H") is None:
             return FoundDate(datetime(y, m, d), "day", False)
         hour = _hour(int(g["H"]), g.get("ampm"))
@@ -156,6 +162,19 @@ def _build(match: re.Match[str], year: int | None = None) -> FoundDate | None:
     if offset is not None:
         value = value.replace(tzinfo=offset)
     return FoundDate(value, precision, offset is not None)
+
+
+def _year_near(month: int, day: int, near: date | None) -> int | None:
+    """The year that puts month-day closest to ``near`` (12-30 near 2020-01-02 is 2019)."""
+    if near is None:
+        return None
+    options = []
+    for year in (near.year - 1, near.year, near.year + 1):
+        try:
+            options.append((abs((date(year, month, day) - near).days), year))
+        except ValueError:
+            continue
+    return min(options)[1] if options else None
 
 
 def _hour(hour: int, ampm: str | None) -> int:
@@ -190,27 +209,40 @@ def _plausible(found: FoundDate) -> bool:
     return 1995 <= found.value.year <= datetime.now().year + 1
 
 
-def find_date(text: str, year: int | None = None) -> FoundDate | None:
+def find_date(text: str, near: date | None = None) -> FoundDate | None:
     """The first plausible date (with its time, when given) in a line of text.
 
     Numeric dates (``2024-03-07 14:52``, ``2024年3月7日``), English ones (``March 7, 2024
-    5:45 PM PST``) and templates with the year apart (``2024 03/07 15:21``) are read; with
-    ``year``, a month-day-time without a year (``09-30 22:46``) takes that year. Lines that are
-    copyright notices are skipped: their year is never a publication date.
+    5:45 PM PST``) and templates with the year apart (``2024 03/07 15:21``) are read; given
+    a date the page states elsewhere (``near``), a month-day-time without a year (``09-30
+    22:46``) takes the year that puts it closest to that date. Lines that are copyright
+    notices are skipped: their year is never a publication date.
     """
     if not text or _COPYRIGHT.search(text):
         return None
+    text = _GLUED_TIME.sub(" ", text)
     found = _first(text, [_DATE_TIME, _SPLIT_YEAR, *_ENGLISH])
-    if found is None and year is not None:
-        found = _first(text, [_YEARLESS], year)
+    if found is None and near is not None:
+        found = _first(text, [_YEARLESS], near)
     return found
 
 
-def _first(text: str, patterns: list[re.Pattern[str]], year: int | None = None) -> FoundDate | None:
+def from_timestamp(value: str) -> FoundDate | None:
+    """A Unix timestamp in seconds (10 digits) or milliseconds (13 digits)."""
+    if not re.fullmatch(r"\d{10}|\d{13}", value.strip()):
+        return None
+    seconds = int(value) / (1000 if len(value.strip()) == 13 else 1)
+    found = FoundDate(datetime.fromtimestamp(seconds, UTC), "second", True, instant=True)
+    return found if _plausible(found) else None
+
+
+def _first(
+    text: str, patterns: list[re.Pattern[str]], near: date | None = None
+) -> FoundDate | None:
     best: tuple[int, FoundDate] | None = None
     for pattern in patterns:
         for match in pattern.finditer(text):
-            found = _build(match, year)
+            found = _build(match, near)
             if found and _plausible(found):
                 if best is None or match.start() < best[0]:
                     best = (match.start(), found)

@@ -33,6 +33,20 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
         return None
 
 
+def sections_as_paragraphs(tree: Any) -> None:
+    """Rename ``<section>`` elements that hold only inline content to ``<p>``, in place.
+
+    Editors such as WeChat's write every paragraph as a ``<section>`` of ``<span>`` runs;
+    readability and trafilatura score ``<p>`` elements and find no article text there.
+    """
+    for element in list(tree.iter("section")):
+        if not any(
+            isinstance(child.tag, str) and child.tag in BLOCK_TAGS and child.tag != "br"
+            for child in element.iterdescendants()
+        ):
+            element.tag = "p"
+
+
 def squash(text: str | None) -> str:
     """Whitespace runs as one space, ends stripped."""
     return " ".join((text or "").split())

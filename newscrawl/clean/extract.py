@@ -18,6 +18,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from typing import Any, Protocol
 from urllib.parse import urljoin, urlsplit
 
@@ -58,6 +59,21 @@ _META_DATE_KEYS = (
     "firstpublishedtime",
     "date",
 )
+
+
+# A publish time that a page's script states by name ("pubtime": "2019-09-07 19:02:26",
+# publishdate = '...', ptime: ...); other times in scripts (server time, page load) are not read.
+_SCRIPT_DATE = re.compile(
+    r"""(?<![\w.])["']?(?:pub_?(?:lish)?_?(?:time|date)|publish(?:ed)?_?(?:time|date|at)|pubDate|"""
+    r"""datePublished|ptime|first_?publish(?:ed)?_?time)["']?\s*[:=]\s*["']"""
+    r"""(?P<v>[0-9][0-9TZ:+\-/. ]{7,30})["']""",
+    re.I,
+)
+# WeChat articles render #publish_time from the script variable ct (a Unix timestamp).
+_WECHAT_CT = re.compile(r"""\bvar\s+ct\s*=\s*["'](?P<v>\d{10})["']""")
+# Meta keys that give a date (published, modified, updated): year references for dates
+# stated without a year.
+_META_DATEISH = re.compile(r"date|time|modified|updated|pub", re.I)
 
 
 class Profile(Protocol):
@@ -127,6 +143,7 @@ def extract_article(
     tree = dom.parse(html)
     if tree is None:
         return article
+    dom.sections_as_paragraphs(tree)
     meta = dom.meta_tags(tree)
     ld = dom.ld_article(dom.json_ld(tree))
     title_tag = dom.text_of(tree.find(".//title")) if tree.find(".//title") is not None else ""
@@ -233,14 +250,10 @@ _SHORT_BODY = 500
 
 def _run_extractor(name: str, tree: Any, url: str | None) -> list[str]:
     if name == "readability":
-        try:
-            summary = Document(copy.deepcopy(tree), min_text_length=25).summary()
-        except Exception:  # noqa: BLE001 - readability raises on degenerate pages; fall back
-            return []
-        fragment = dom.parse(f"<html><body>{summary}</body></html>") if summary else None
-        if fragment is None:
-            return []
-        return [line for line, _ in dom.block_lines(fragment.find("body"))]
+        lines = _readability(tree, ruthless=True)
+        if sum(map(len, lines)) < _SHORT_BODY:
+            lines = _readability(tree, ruthless=False) or lines
+        return lines
     text = trafilatura.extract(
         copy.deepcopy(tree),
         url=url,
@@ -250,6 +263,34 @@ def _run_extractor(name: str, tree: Any, url: str | None) -> list[str]:
         deduplicate=False,
     )
     return [dom.squash(line) for line in (text or "").splitlines() if line.strip()]
+
+
+class _Readability(Document):
+    """trafilatura's readability, with the unlikely-candidate pass optional.
+
+    That pass drops every element whose class says header/footer/comment/menu, and with it
+    an article wrapped in ``div.post_header`` (163.com); as readability-lxml itself does, a
+    run that finds too little is repeated without it.
+    """
+
+    def __init__(self, doc: Any, ruthless: bool) -> None:
+        super().__init__(doc, min_text_length=25)
+        self.ruthless = ruthless
+
+    def remove_unlikely_candidates(self) -> None:
+        if self.ruthless:
+            super().remove_unlikely_candidates()
+
+
+def _readability(tree: Any, ruthless: bool) -> list[str]:
+    try:
+        summary = _Readability(copy.deepcopy(tree), ruthless).summary()
+    except Exception:  # noqa: BLE001 - readability raises on degenerate pages; fall back
+        return []
+    fragment = dom.parse(f"<html><body>{summary}</body></html>") if summary else None
+    if fragment is None:
+        return []
+    return [line for line, _ in dom.block_lines(fragment.find("body"))]
 
 
 def _select(tree: Any, selector: str) -> list[Any]:
@@ -591,27 +632,50 @@ def _published_at(
         structured.append((dates.parse_meta_date(time_el.get("datetime") or ""), "time-element"))
     hint = dates.parse_meta_date(str(hints.get("published_at") or ""))
     from_url = dates.date_from_url(url)
-    known = [d for d, _ in structured if d] + [d for d in (hint, from_url) if d]
-    year = known[0].value.year if known else None
+    in_script = _script_date(tree)
+    other_meta = [dates.parse_meta_date(v) for k, v in meta.items() if _META_DATEISH.search(k)]
+    known = [d for d, _ in structured if d] + [hint, from_url, in_script, *other_meta]
+    near = next((d.value.date() for d in known if d is not None), None)
 
     candidates: list[tuple[dates.FoundDate | None, str]] = []
     if selectors.get("published_at"):
         text = " ".join(dom.text_of(e) for e in _select(tree, selectors["published_at"]))
-        candidates.append((dates.find_date(text, year), "profile"))
+        candidates.append((dates.find_date(text, near), "profile"))
     labeled = [line for line in head_zone if _DATE_LABEL.search(line)]
-    candidates += [(dates.find_date(line, year), "labeled-line") for line in labeled[:3]]
+    candidates += [(dates.find_date(line, near), "labeled-line") for line in labeled[:3]]
     candidates += structured
-    candidates += [(dates.find_date(line, year), "head-line") for line in head_zone[:8]]
-    candidates += [(dates.find_date(line, year), "above-headline") for line in above]
+    candidates += [(dates.find_date(line, near), "head-line") for line in head_zone[:8]]
+    candidates += [(dates.find_date(line, near), "above-headline") for line in above]
     labeled_tail = [line for line in tail_zone if _DATE_LABEL.search(line)]
-    candidates += [(dates.find_date(line, year), "labeled-tail-line") for line in labeled_tail[:2]]
+    candidates += [(dates.find_date(line, near), "labeled-tail-line") for line in labeled_tail[:2]]
     candidates += [(d, "body-line") for d in found.dates[:1]]
-    candidates += [(hint, "hint"), (from_url, "url")]
+    candidates += [(hint, "hint"), (in_script, "script"), (from_url, "url")]
     present = [(d, origin) for d, origin in candidates if d is not None]
     chosen = dates.best_date([d for d, _ in present])
     if chosen is None:
         return None, "none"
     return chosen, next(o for d, o in present if d is chosen)
+
+
+def _script_date(tree: Any) -> dates.FoundDate | None:
+    """The publish time a page's scripts state by name, when they state only one."""
+    found: dict[datetime, dates.FoundDate] = {}
+    wechat = tree.find(".//*[@id='publish_time']") is not None
+    for script in tree.iter("script"):
+        text = script.text or ""
+        if not text or (script.get("type") or "").lower() == "application/ld+json":
+            continue
+        for match in _SCRIPT_DATE.finditer(text):
+            value = match.group("v")
+            date = dates.parse_meta_date(value) or dates.from_timestamp(value)
+            if date is not None:
+                found.setdefault(date.value, date)
+        if wechat:
+            for match in _WECHAT_CT.finditer(text):
+                date = dates.from_timestamp(match.group("v"))
+                if date is not None:
+                    found.setdefault(date.value, date)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _timezone(profile: Profile | None, url: str | None, language: str | None) -> str | None:

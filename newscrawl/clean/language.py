@@ -38,11 +38,14 @@ def detect_language(text: str, declared: str | None = None) -> str | None:
     if han > 0.3 * letters:
         return "zh"
     words = [w.lower() for w in _LATIN_WORD.findall(sample)]
+    english = bool(words) and sum(w in _ENGLISH for w in words) > 0.08 * len(words)
+    # Chinese prose around code, product names or URLs: Latin letters outnumber the Han
+    # characters, but the Latin words are not English sentences.
+    if han > 0.1 * letters and not english:
+        return "zh"
     if declared_tag and declared_tag not in ("zh", "ja", "ko"):
         return declared_tag
-    if words and sum(w in _ENGLISH for w in words) > 0.08 * len(words):
-        return "en"
-    return declared_tag
+    return "en" if english else declared_tag
 
 
 def chinese_script(text: str) -> str | None:

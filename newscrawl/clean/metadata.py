@@ -39,10 +39,11 @@ _EDITOR = re.compile(
 )
 # A labelled byline: after a separator (``作者：``, ``文/``, ``By``), or glued to the text before
 # it when a colon makes the label unmistakable (``来源：河北时报作者：王立新`` from adjacent spans).
-# Lower-case "by" only opens a line: elsewhere it is prose ("approved by Mayor ...").
+# "By" opens a line or a segment: after a word it is prose ("approved by Mayor ...",
+# "Produced By <vendor>").
 _AUTHOR_LABELED = re.compile(
-    rf"(?:(?:^|[\s|｜丨(（【\[])(?:作者|撰文|撰稿|文字|文|Author|By)\s*(?:[：:/｜|]\s*|\s+)"
-    rf"|^\s*by\s+|(?:作者|撰文|撰稿)\s*[：:]\s*)(?P<v>{_NAME_LIST})"
+    rf"(?:(?:^|[\s|｜丨(（【\[])(?:作者|撰文|撰稿|文字|文|Author)\s*(?:[：:/｜|]\s*|\s+)"
+    rf"|(?:^|[|｜丨(（【\[])\s*(?:By|BY|by)\s+|(?:作者|撰文|撰稿)\s*[：:]\s*)(?P<v>{_NAME_LIST})"
     r"(?=$|[\s|｜丨)）】\]])"
 )
 _REPORTER = re.compile(
@@ -55,7 +56,8 @@ _REPORTER = re.compile(
 _BYLINE_END = re.compile(r"(?:$|\s|[)）】\]|｜丨/]|报道|報道|摄|攝)")
 # Not a person: organisations and desks that follow a label (作者：新华社, 记者 本报评论员).
 _ORG_NAME = re.compile(
-    r"(?:社|网|網|报|報|台|站|刊|部|局|厅|廳|院|办|辦|中心|公司|集团|集團|评论员|評論員|编辑部|編輯部)$"
+    r"(?:社|网|網|报|報|台|站|刊|部|局|厅|廳|院|办|辦|中心|公司|集团|集團|评论员|評論員|编辑部|編輯部|"
+    r"网络|網絡|传媒|傳媒|科技|工作室)$"
     r"|^(?:本报|本報|本台|本刊|本网|本網)"
 )
 # A staff credit (By Courier staff, By Jane Doe, Staff Writer) names no person.
@@ -103,8 +105,22 @@ _NON_NAMES = {
     "實習生",
     "记者",
     "記者",
+    "未知",
+    "佚名",
+    "匿名",
+    "不详",
+    "不詳",
+    "本站",
+    "网友",
+    "網友",
+    "小编",
+    "小編",
+    "原创",
+    "原創",
 }
 _TRAILING_WORDS = re.compile(r"(?:报道|報道|摄影|攝影|摄|攝|综合|綜合|整理|编译|編譯)$")
+# A CMS staff code after an editor's name: 杨倩_NF4425.
+_STAFF_CODE = re.compile(r"[_\s-]?[A-Za-z]{1,6}\d{2,}")
 _WIDGETS = re.compile(
     r"(?:字号|字號|字体|字體|大\s*中\s*小|打印|列印|关闭|關閉|收藏|分享到?|转发|轉發|评论|評論|"
     r"浏览|瀏覽|阅读|閱讀|点击|點擊|次数|次數|人次|扫一扫|掃一掃|手机看|手機看|微信|微博|QQ|空间|"
@@ -258,7 +274,12 @@ def is_info_line(line: str) -> bool:
     )
     had_field = had_field or count > 0
     rest = re.sub(r"\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?", " ", rest)
-    rest = re.sub(r"(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|记者|記者)", " ", rest)
+    rest = re.sub(
+        r"(?:本文|本稿|稿件)?(?:来源|來源|作者|编辑|編輯|责任编辑|責任編輯|责编|責編|记者|記者)",
+        " ",
+        rest,
+    )
+    rest = _STAFF_CODE.sub(" ", rest)
     rest = _WIDGETS.sub("", rest)
     rest = re.sub(r"[()（）,，.。;；、\"'“”]", "", rest)
     return had_field and len(rest) <= 3
