@@ -203,7 +203,7 @@ def make_snippet(text: str, terms: list[Term], width: int = 120) -> str:
     if terms:
         pattern = re.compile("|".join(_term_pattern(t) for t in terms), re.IGNORECASE)
         spans = [m.span() for m in pattern.finditer(simplified) if m.end() > m.start()]
-    start = max(0, spans[0][0] - width // 3) if spans else 0
+    start = max(0, spans[0][0] - width // 6) if spans else 0
     end = min(len(shown), start + width)
     pieces, cursor = [], start
     for a, b in spans:

@@ -50,10 +50,10 @@ def print_table(results: list[dict[str, Any]]) -> None:
         return
     table = Table(show_lines=True)
     table.add_column("id", justify="right", no_wrap=True)
-    table.add_column("title", ratio=2)
+    table.add_column("title", ratio=2, overflow="fold")
     table.add_column("site", no_wrap=True)
     table.add_column("date", no_wrap=True)
-    table.add_column("snippet", ratio=4)
+    table.add_column("snippet", ratio=4, overflow="fold")
     for result in results:
         table.add_row(
             str(result["id"]),
