@@ -45,8 +45,10 @@ def make_v1_archive(path: Path) -> None:
 def test_version_1_upgrades_in_place(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     make_v1_archive(path)
+    path.chmod(0o444)
     with pytest.raises(ArchiveError, match="schema version 1"):
-        Archive(path, readonly=True)
+        Archive(path, readonly=True)  # cannot upgrade a read-only file: says so
+    path.chmod(0o644)
     with Archive(path) as archive:
         assert schema.current_version(archive.connection) == schema.SCHEMA_VERSION
         old = archive.get_article("http://a/1")
@@ -62,6 +64,14 @@ def test_version_1_upgrades_in_place(tmp_path: Path) -> None:
         assert archive.get_article("http://a/1")["last_seen_at"] == "2024-03-08T00:00:00+00:00"
     versions = sqlite3.connect(path).execute("SELECT version FROM schema_version").fetchall()
     assert [v[0] for v in versions] == list(range(1, schema.SCHEMA_VERSION + 1))
+
+
+def test_reader_upgrades_a_writable_old_archive(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    make_v1_archive(path)
+    with Archive(path, readonly=True) as archive:
+        assert schema.current_version(archive.connection) == schema.SCHEMA_VERSION
+        assert len(archive.search("发展", all_copies=True)) == 2
 
 
 def test_failed_migration_keeps_previous_version(

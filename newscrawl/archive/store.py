@@ -36,6 +36,15 @@ def utc_now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+class OutdatedArchive(ArchiveError):
+    """A read-only open found an older schema (newer ones are refused by ``schema.migrate``)."""
+
+
+def _writable(path: Path) -> bool:
+    """Whether the file's mode allows writing (checked by mode, so it holds for root too)."""
+    return bool(os.stat(path).st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH))
+
+
 def _text(value: str | bytes) -> str:
     return value.decode("latin-1") if isinstance(value, bytes) else str(value)
 
@@ -63,7 +72,13 @@ class Archive:
         self.readonly = readonly
         self._lock = threading.RLock()
         self._depth = 0
-        self._conn = self._connect()
+        try:
+            self._conn = self._connect()
+        except OutdatedArchive:
+            if not _writable(self.path):
+                raise
+            Archive(self.path).close()  # an older archive upgrades in place, then is read
+            self._conn = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
         if self.readonly:
@@ -72,9 +87,7 @@ class Archive:
             uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
         else:
-            if self.path.exists() and not os.stat(self.path).st_mode & (
-                stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-            ):
+            if self.path.exists() and not _writable(self.path):
                 raise ArchiveError(f"archive {self.path} is read-only")
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -86,7 +99,7 @@ class Archive:
                 conn.execute("PRAGMA synchronous = NORMAL")
                 schema.migrate(conn)
             elif schema.current_version(conn) != schema.SCHEMA_VERSION:
-                raise ArchiveError(
+                raise OutdatedArchive(
                     f"archive {self.path} has schema version {schema.current_version(conn)}; "
                     f"open it once for writing to upgrade it to {schema.SCHEMA_VERSION}"
                 )
