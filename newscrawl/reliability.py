@@ -22,6 +22,7 @@ from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
+from scrapy.settings import BaseSettings
 from scrapy.spidermiddlewares.base import BaseSpiderMiddleware
 from scrapy.utils.defer import deferred_from_coro, maybe_deferred_to_future
 from scrapy.utils.httpobj import urlparse_cached
@@ -79,7 +80,7 @@ class RetryAfterMiddleware(RetryMiddleware):
     gives the URL up at once (``RetryAfterTooLong``) instead of hammering it with retries.
     """
 
-    def __init__(self, settings: Any):
+    def __init__(self, settings: BaseSettings):
         super().__init__(settings)
         self.max_wait = settings.getfloat("NEWSCRAWL_RETRY_AFTER_MAX")
 
@@ -98,6 +99,8 @@ class RetryAfterMiddleware(RetryMiddleware):
         if wait is None:
             return super().process_response(request, response)
         if wait > self.max_wait:
+            if urlparse_cached(request).path == "/robots.txt":
+                return response  # its status decides (StrictRobotsTxtMiddleware), not an error
             raise RetryAfterTooLong(
                 f"http {response.status} with Retry-After {wait:.0f} s "
                 f"(more than NEWSCRAWL_RETRY_AFTER_MAX {self.max_wait:.0f} s)"

@@ -147,8 +147,9 @@ def test_traps_and_query_variants_are_bounded(crawl):
 
 def test_robots_txt_error_makes_the_host_off_limits(crawl):
     _db, _result, requests, _elapsed = crawl
-    paths = [p for _t, h, p, _q in requests if h.startswith("norobots.")]
-    assert paths and set(paths) == {"/robots.txt"}
+    for host in ("norobots.", "busyrobots."):
+        paths = [p for _t, h, p, _q in requests if h.startswith(host)]
+        assert paths and set(paths) == {"/robots.txt"}
 
 
 # --- the pieces, without a crawl -------------------------------------------------------------

@@ -24,6 +24,7 @@ from tests.faults.pages import article, article_html
 
 HOST = "faults.test"
 NO_ROBOTS_HOST = f"norobots.{HOST}"
+BUSY_ROBOTS_HOST = f"busyrobots.{HOST}"
 OFFSITE_HOST = "elsewhere.test"
 GOOD = {n: enc for n, enc in enumerate(("utf-8", "gbk", "big5", "gb18030", "utf-8", "gbk"), 1)}
 SLOW_SECONDS = 5.0  # longer than the DOWNLOAD_TIMEOUT the fault crawl runs with
@@ -69,6 +70,12 @@ CASES = [
     Case("/news/huge-paragraph.html", "recorded", what="one 1 MB paragraph"),
     Case("/news/bad-header.html", "archived", what="invalid UTF-8 bytes in headers"),
     Case(f"http://{NO_ROBOTS_HOST}/news/good-7.html", "failed", "robots.txt", "robots.txt 500s"),
+    Case(
+        f"http://{BUSY_ROBOTS_HOST}/news/good-8.html",
+        "failed",
+        "robots.txt",
+        "robots.txt 503, Retry-After: 3600",
+    ),
 ]
 
 
@@ -148,8 +155,8 @@ class _Handler(BaseHTTPRequestHandler):
         count = self.server.hits(host, path)
         handler = ROUTES.get(path) if host == HOST else None
         try:
-            if host == NO_ROBOTS_HOST:
-                self._norobots(path)
+            if host in (NO_ROBOTS_HOST, BUSY_ROBOTS_HOST):
+                self._norobots(host, path)
             elif handler is not None:
                 handler(self, count)
             elif host == HOST and path.startswith("/news/good-"):
@@ -186,11 +193,13 @@ class _Handler(BaseHTTPRequestHandler):
             return
         self._page(article_html(article(n, GOOD[n])), {"Content-Type": "text/html"})
 
-    def _norobots(self, path: str) -> None:
-        if path == "/robots.txt":
+    def _norobots(self, host: str, path: str) -> None:
+        if path != "/robots.txt":
+            self._page(article_html(article(7)))
+        elif host == NO_ROBOTS_HOST:
             self._send(500, b"<html>Internal Server Error</html>")
         else:
-            self._page(article_html(article(7)))
+            self._send(503, b"<html>Busy</html>", {"Retry-After": "3600"})
 
     # --- the faults --------------------------------------------------------------------------
 
