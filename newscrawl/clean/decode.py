@@ -17,6 +17,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ftfy.badness import is_bad
+
 from newscrawl.clean.charmodel import is_han, model
 
 BOMS = (
@@ -47,6 +49,8 @@ HEADER_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([\w.:+-]+)", re.I)
 META_RE = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:+-]+)", re.I)
 META_SCAN = 32768
 PLAUSIBLE_MARGIN = 1.5
+WESTERN = {"cp1252", "cp1250", "cp1251", "cp1254", "cp1257", "iso8859-15", "mac-roman"}
+MOJIBAKE_PENALTY = -3.0
 SAMPLE_CHARS = 20000
 
 
@@ -170,7 +174,10 @@ def decode_html(raw: bytes, content_type: str | None = None, hint: str | None = 
     for codec, reason in declared:
         text = _strict(raw, codec)
         if text is not None:
-            clean_decl.append((plausibility(text), text, codec, reason))
+            score = plausibility(text)
+            if codec in WESTERN and is_bad(text):
+                score += MOJIBAKE_PENALTY  # ftfy sees UTF-8/GBK bytes read as single bytes
+            clean_decl.append((score, text, codec, reason))
 
     others: list[tuple[float, str, str, str]] = []
     for codec in ("utf-8", "gb18030", "big5hkscs"):

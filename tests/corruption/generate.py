@@ -302,7 +302,7 @@ MISALIGN_FAULTS = (
 
 def _page(text: str, meta: str | None) -> str:
     head = f'<meta charset="{meta}">' if meta else ""
-    return f"<html><head>{head}<title>新闻</title></head><body><p>{text}</p></body></html>"
+    return f"<html><head>{head}<title>新聞</title></head><body><p>{text}</p></body></html>"
 
 
 ByteCase = tuple[bytes, str | None, str]
