@@ -9,10 +9,17 @@ import click
 
 from newscrawl.cli.crawl import crawl
 from newscrawl.cli.demo import demo
+from newscrawl.cli.export import export
 from newscrawl.cli.extract import extract
+from newscrawl.cli.history import history
 from newscrawl.cli.profile import profile
 from newscrawl.cli.repair import repair
+from newscrawl.cli.reprocess import reprocess
 from newscrawl.cli.schedule import schedule
+from newscrawl.cli.search import search
+from newscrawl.cli.serve import serve
+from newscrawl.cli.show import show
+from newscrawl.cli.stats import stats
 
 
 class Group(click.Group):
@@ -37,5 +44,19 @@ def main() -> None:
     """Crawl regional news sites into a clean, searchable SQLite archive."""
 
 
-for command in (demo, crawl, extract, repair, profile, schedule):
+for command in (
+    demo,
+    crawl,
+    extract,
+    repair,
+    search,
+    show,
+    history,
+    export,
+    reprocess,
+    serve,
+    stats,
+    profile,
+    schedule,
+):
     main.add_command(command)
