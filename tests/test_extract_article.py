@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from newscrawl.clean.dom import parse, sections_as_paragraphs
 from newscrawl.clean.extract import extract_article
 from newscrawl.clean.spam import find_spam, is_spam
 from newscrawl.clean.title import choose_title
@@ -179,3 +180,32 @@ def test_title_agreement_prefers_the_headline_over_a_logo() -> None:
         ["西岭新闻网", "春季到林芝看桃花"], [], "春季到林芝看桃花_西岭新闻网"
     )
     assert (title, origin) == ("春季到林芝看桃花", "heading")
+
+
+def test_publish_time_named_in_a_script() -> None:
+    script = "<script>var page = {pubtime: '2024-03-07 14:52:10', title: 'x'};</script>"
+    article = extract_article(page(info="来源：西岭日报", head_extra=script), URL)
+    assert article.published_at == "2024-03-07T14:52:10+08:00"
+    assert article.fields_from["published_at"] == "script"
+    two = script + "<script>var related = {pubtime: '2024-03-01 08:00:00'};</script>"
+    article = extract_article(page(info="来源：西岭日报", head_extra=two), URL)
+    assert article.published_precision == "day"
+
+
+def test_paragraphs_written_as_sections_become_paragraphs() -> None:
+    tree = parse(
+        "<html><body><section id='outer'><section id='a'><span>一</span><br>二</section>"
+        "<section id='b'><p>三</p></section></section></body></html>"
+    )
+    sections_as_paragraphs(tree)
+    tags = {e.get("id"): e.tag for e in tree.iter() if e.get("id")}
+    assert tags == {"outer": "section", "a": "p", "b": "section"}
+
+
+def test_article_inside_a_header_classed_wrapper() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    html = f"""<html><head><title>春季到林芝看桃花_西岭新闻网</title></head><body>
+<div class="post_header"><h1>春季到林芝看桃花</h1><div class="post_body">{body}</div></div>
+<div class="footer"><p>版权所有 © 2024 西岭新闻网</p></div></body></html>"""
+    article = extract_article(html, URL)
+    assert article.body.splitlines() == PARAGRAPHS * 2

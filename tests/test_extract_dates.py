@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from newscrawl.clean import dates
@@ -57,10 +59,25 @@ def test_day_precision_is_midnight_and_said_so() -> None:
 
 def test_yearless_date_needs_a_year_from_elsewhere() -> None:
     assert dates.find_date("09-30 22:46 来源：新浪财经") is None
-    found = dates.find_date("09-30 22:46 来源：新浪财经", year=2019)
+    found = dates.find_date("09-30 22:46 来源：新浪财经", near=date(2019, 10, 8))
     assert found is not None and found.iso("Asia/Shanghai") == "2019-09-30T22:46:00+08:00"
-    assert dates.find_date("3月7日 14:52", year=2024).iso(None) == "2024-03-07T14:52:00"
-    assert dates.find_date("第12-3号文件", year=2024) is None
+    near_new_year = dates.find_date("12-30 23:10", near=date(2020, 1, 2))
+    assert near_new_year is not None and near_new_year.iso(None) == "2019-12-30T23:10:00"
+    assert dates.find_date("3月7日 14:52", near=date(2024, 3, 7)).iso(None) == "2024-03-07T14:52:00"
+    assert dates.find_date("第12-3号文件", near=date(2024, 3, 7)) is None
+
+
+def test_time_glued_to_the_day_by_adjacent_spans() -> None:
+    found = dates.find_date("发布时间：10-0812:00", near=date(2019, 10, 8))
+    assert found is not None and found.iso("Asia/Shanghai") == "2019-10-08T12:00:00+08:00"
+    assert dates.find_date("2019-10-0812:00").iso(None) == "2019-10-08T12:00:00"
+
+
+def test_unix_timestamp_is_shown_in_the_site_timezone() -> None:
+    found = dates.from_timestamp("1581517074")
+    assert found is not None and found.iso("Asia/Shanghai") == "2020-02-12T22:17:54+08:00"
+    assert found.iso(None) == "2020-02-12T14:17:54+00:00"
+    assert dates.from_timestamp("12345") is None
 
 
 @pytest.mark.parametrize(

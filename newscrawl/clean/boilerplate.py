@@ -40,6 +40,9 @@ _BREADCRUMB_HINT = re.compile(
 _BREADCRUMB_TEXT = re.compile(
     r"^(?:当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置)\s*[:：]?\s*"
 )
+_BREADCRUMB_LABEL = re.compile(
+    r"当前位置|當前位置|您的位置|您现在的位置|您現在的位置|所在位置|位置\s*[:：]"
+)
 _CRUMB_SEP = re.compile(r"\s*(?:>>|>|»|›|→|＞|/|\\|·|-)\s*")
 
 
@@ -59,13 +62,23 @@ def is_related_heading(line: str) -> bool:
 
 
 def breadcrumb(tree: Any) -> list[tuple[str, str | None]]:
-    """The breadcrumb as ``(label, href)`` pairs, site root first; empty when there is none."""
+    """The breadcrumb as ``(label, href)`` pairs, site root first; empty when there is none.
+
+    Candidates are elements whose class/id says breadcrumb, or whose text opens with a
+    ``当前位置`` label; the text of an element is only computed for those (it is the costly
+    part on a large page).
+    """
+    labelled = "位置" in tree.text_content()
     for element in tree.iter("div", "nav", "p", "span", "ol", "ul", "td"):
         marker = f"{element.get('class', '')} {element.get('id', '')}"
+        hinted = bool(_BREADCRUMB_HINT.search(marker)) or element.get("aria-label") == "breadcrumb"
+        if not hinted and not (labelled and _opens_with_label(element)):
+            continue
+        if len(element.text_content()) > 2000:
+            continue
         text = text_of(element)
         if not text or len(text) > 120:
             continue
-        hinted = bool(_BREADCRUMB_HINT.search(marker)) or element.get("aria-label") == "breadcrumb"
         if not hinted and not _BREADCRUMB_TEXT.match(text):
             continue
         links = [(squash(a.text_content()), a.get("href")) for a in element.iter("a")]
@@ -80,3 +93,13 @@ def breadcrumb(tree: Any) -> list[tuple[str, str | None]]:
             continue
         return links
     return []
+
+
+def _opens_with_label(element: Any) -> bool:
+    """True when the element's first words are a 当前位置-style label."""
+    start = ""
+    for piece in element.itertext():
+        start += piece.strip()
+        if len(start) >= 8:
+            break
+    return bool(_BREADCRUMB_TEXT.match(start))
