@@ -74,30 +74,38 @@ def block_lines(root: Any) -> list[tuple[str, Any]]:
     owner: list[Any] = [root]
 
     def flush() -> None:
-        line = squash("".join(parts))
-        if line:
-            lines.append((line, owner[-1]))
-        parts.clear()
+        if parts:
+            line = " ".join("".join(parts).split())
+            if line:
+                lines.append((line, owner[-1]))
+            parts.clear()
 
-    def walk(element: Any) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        if tag in SKIP_TAGS or not tag:
-            return
+    skipped: Any = None
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag
+        if skipped is not None:
+            if event == "end" and element is skipped:
+                skipped = None
+                if element.tail and element is not root:
+                    parts.append(element.tail)
+            continue
+        if not isinstance(tag, str) or tag in SKIP_TAGS:
+            if event == "start":
+                skipped = element
+            continue
         block = tag in BLOCK_TAGS
-        if block:
-            flush()
-            owner.append(element)
-        if element.text:
-            parts.append(element.text)
-        for child in element:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-        if block:
-            flush()
-            owner.pop()
-
-    walk(root)
+        if event == "start":
+            if block:
+                flush()
+                owner.append(element)
+            if element.text:
+                parts.append(element.text)
+        else:
+            if block:
+                flush()
+                owner.pop()
+            if element.tail and element is not root:
+                parts.append(element.tail)
     flush()
     return lines
 

@@ -16,6 +16,7 @@ text and the tree, each a small named function:
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -516,10 +517,12 @@ def _ld_str(ld: dict, key: str) -> str:
 def _find_spam(tree: Any, title_tag: str, meta: dict[str, str]) -> list[str]:
     texts = [title_tag, meta.get("keywords", ""), meta.get("description", "")]
     texts += [dom.text_of(h) for h in tree.iter("h1")]
-    links = [dom.squash(a.text_content()) for a in tree.iter("a")]
-    farm = spam.find_spam(links[:2000])
-    if len(farm) >= 3:
-        texts += farm
+    links = [a.text_content() for a in itertools.islice(tree.iter("a"), 2000)]
+    # A link farm needs several spam terms across the links; most pages have none at all.
+    if len(spam.spam_terms(" ".join(links))) >= 2:
+        farm = spam.find_spam(links)
+        if len(farm) >= 3:
+            texts += farm
     return spam.find_spam(texts)
 
 
