@@ -58,6 +58,20 @@ class CharModel:
         p = self.unigram.get(self.t2s.get(ch, ch))
         return class_logp(ch) if p is None else p
 
+    def next_logp(self, prev: str, ch: str) -> float:
+        """Log-probability of ``ch`` after ``prev`` (the empty string at a text's start)."""
+        t2s = self.t2s
+        p = self.char_logp(ch)
+        if prev:
+            prev = t2s.get(prev, prev)
+            c = t2s.get(ch, ch)
+            b = self.bigram.get(prev + c)
+            if b is not None:
+                p = math.log(BIGRAM_WEIGHT * math.exp(b) + (1 - BIGRAM_WEIGHT) * math.exp(p))
+            if c in STOPS and prev in STOPS:
+                p += DOUBLE_STOP_LOGP
+        return p
+
     def logp(self, text: str) -> float:
         """Total log-probability of ``text`` (unigrams, interpolated with in-word bigrams)."""
         total = 0.0
@@ -110,6 +124,17 @@ def class_logp(ch: str) -> float:
     return OTHER_LOGP
 
 
+def _big5_han() -> list[str]:
+    """Every Han character of Big5 (about 13,000)."""
+    pairs = bytes(
+        b
+        for lead in range(0xA4, 0xFA)
+        for trail in (*range(0x40, 0x7F), *range(0xA1, 0xFF))
+        for b in (lead, trail)
+    )
+    return [ch for ch in pairs.decode("big5", "replace") if is_han(ch)]
+
+
 def _dict_path() -> Path:
     return Path(jieba.__file__).with_name("dict.txt")
 
@@ -138,7 +163,11 @@ def model() -> CharModel:
     unigram = {ch: math.log(c / total) for ch, c in uni.items() if is_han(ch)}
     bigram = {k: math.log(c / uni[k[0]]) for k, c in bi.items() if c > 2}
     # Traditional characters: map each to its simplified form when that form is more frequent.
-    trad_chars = sorted(set(opencc.OpenCC("s2t").convert("".join(uni))) | set(uni))
+    # The dictionary's characters converted to traditional miss those that OpenCC only writes
+    # in phrases (繫 in 聯繫, 週, 隻, 眾, 獲): every Big5 character is added for that reason.
+    trad_chars = sorted(
+        set(opencc.OpenCC("s2t").convert("".join(uni))) | set(uni) | set(_big5_han())
+    )
     simp_chars = opencc.OpenCC("t2s").convert("\n".join(trad_chars)).split("\n")
     t2s: dict[str, str] = {}
     for t_ch, s_ch in zip(trad_chars, simp_chars, strict=True):

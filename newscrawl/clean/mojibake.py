@@ -15,6 +15,7 @@ import re
 import ftfy
 from ftfy.badness import is_bad
 
+from newscrawl.clean.big5_gbk import fix_big5_gbk
 from newscrawl.clean.charmodel import is_han, model
 
 # (misread as, written in): encode the run with the first, decode with the second.
@@ -24,6 +25,9 @@ CJK_CONFUSIONS: tuple[tuple[str, str], ...] = (
     ("gb18030", "big5hkscs"),
     ("big5hkscs", "gb18030"),
 )
+# Stretches inside a line are searched here only for UTF-8 misreadings (whose characters do not
+# align with the bytes); GBK<->Big5 stretches are found character by character in big5_gbk.
+UTF8_CONFUSIONS = CJK_CONFUSIONS[:2]
 # Runs of characters that can be the image of high bytes (anything outside ASCII, but not
 # whitespace, which no double-byte decoder produces).
 RUN_RE = re.compile(r"[^\x00-\x7f\s]+")
@@ -43,7 +47,7 @@ def _cjkish(ch: str) -> bool:
     return is_han(ch) or "\ue000" <= ch <= "\uf8ff" or "\u3000" <= ch <= "\u303f"
 
 
-def fix_cjk_run(run: str) -> str | None:
+def fix_cjk_run(run: str, confusions: tuple[tuple[str, str], ...] = CJK_CONFUSIONS) -> str | None:
     """The best strictly-decoding re-reading of ``run`` that clearly beats it, else None.
 
     Only runs mostly of Han/CJK-punctuation/private-use characters qualify: the double-byte
@@ -54,7 +58,7 @@ def fix_cjk_run(run: str) -> str | None:
     if not m.has_rare(run) or sum(map(_cjkish, run)) * 2 < len(run):
         return None
     best, best_score = None, None
-    for wrong, right in CJK_CONFUSIONS:
+    for wrong, right in confusions:
         try:
             cand = run.encode(wrong).decode(right)
         except (UnicodeEncodeError, UnicodeDecodeError):
@@ -86,7 +90,7 @@ def _fix_segments(run: str) -> tuple[str, int]:
         for b in reversed(bounds[a_i + 1 : a_i + 1 + MAX_SEGMENTS]):
             cuts = (b - 1, b) if b - 1 > a and SEGMENT_RE.match(run[b - 1]) else (b,)
             for cut in cuts:
-                fixed = fix_cjk_run(run[a:cut])
+                fixed = fix_cjk_run(run[a:cut], UTF8_CONFUSIONS)
                 if fixed is not None:
                     out.append(run[pos:a] + fixed)
                     pos, count = cut, count + 1
@@ -98,7 +102,8 @@ def _fix_segments(run: str) -> tuple[str, int]:
 
 
 def fix_cjk(text: str) -> tuple[str, int]:
-    """Whole lines first (a page read with the wrong charset), then stretches inside runs."""
+    """Whole lines first (a page read with the wrong charset), then UTF-8 stretches inside
+    runs, then GBK<->Big5 stretches."""
     count = 0
     lines = text.split("\n")
     for i, line in enumerate(lines):
@@ -117,7 +122,8 @@ def fix_cjk(text: str) -> tuple[str, int]:
                 pos = match.end()
                 count += n
         lines[i] = "".join(pieces) + line[pos:]
-    return "\n".join(lines), count
+    text, n = fix_big5_gbk("\n".join(lines))
+    return text, count + n
 
 
 def fix_western(text: str) -> tuple[str, int]:

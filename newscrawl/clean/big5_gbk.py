@@ -1,0 +1,200 @@
+"""Undo Big5 read as GBK and GBK read as Big5, stretch by stretch, with context.
+
+Both are double-byte codecs: every misread character is one Big5 (GBK) pair read as one GBK
+(Big5) pair, so each character can be re-read on its own and ASCII (digits, Latin words, spaces)
+comes through unchanged. Which characters were misread is decided per line by a two-state
+Viterbi path (as found / re-read) under the character model, bigrams included, so a stretch ends
+where its context says it does (``此外ㄛ`` is no repair of ``此外，``) and stretches separated
+only by ASCII (``2024年3月5日`` read as ``2024<PUA>3る5ら``) are judged as one. Entering a re-read
+stretch costs ``STRETCH_COST`` nats: a stretch must gain at least that over the text as found.
+Once a stretch in a text clears ``CONFIRM_GAIN``, the confusion is confirmed for the whole text
+(a page mis-decoded once is usually mis-decoded throughout) and stretches cost less.
+Every stretch kept must also lower the count of rare characters and read as plausible text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+
+from newscrawl.clean.charmodel import CharModel, model
+
+# (misread as, written in): the character as found is encoded with the first codec and its
+# bytes are decoded with the second.
+CONFUSIONS: tuple[tuple[str, str], ...] = (("gb18030", "big5hkscs"), ("big5hkscs", "gb18030"))
+STRETCH_COST = 12.0
+CONFIRMED_COST = 6.0
+CONFIRM_GAIN = 30.0
+MIN_MEAN = -9.5
+# Three kana in a row make a line Japanese: its kana are text, never re-read. (Misread Big5
+# gives kana from its most common characters, but seldom three in a row.)
+KANA_RUN_RE = re.compile("[\u3041-\u30ff]{3}")
+# Elsewhere a kana among Chinese text is far less likely than the model's default for a
+# character outside Chinese.
+STRAY_KANA_LOGP = -5.0
+
+
+@cache
+def reread(ch: str, wrong: str, right: str) -> str | None:
+    """``ch`` re-read through the confusion; ASCII as itself; None if it cannot be."""
+    if ch < "\x80":
+        return ch
+    try:
+        data = ch.encode(wrong)
+    except UnicodeEncodeError:
+        return None
+    if len(data) != 2:
+        return None
+    try:
+        out = data.decode(right)
+    except UnicodeDecodeError:
+        return None
+    return out if len(out) == 1 else None
+
+
+def _alphabetic(ch: str) -> bool:
+    return ch.isalpha() and ch < "\u0530"  # ASCII, Latin, Greek, Cyrillic
+
+
+def _in_word(line: str, i: int) -> bool:
+    """Whether ``line[i]`` belongs to a Western word: such letters are never re-read.
+
+    ASCII letters never are (a stretch does not run across a word, though it may across digits
+    and spaces); an accented Latin, Greek or Cyrillic letter is when a letter stands next to it
+    (GBK's pinyin, Greek and Cyrillic rows come out of misread Big5 one letter at a time, among
+    Han characters).
+    """
+    ch = line[i]
+    if not _alphabetic(ch):
+        return False
+    if ch < "\x80":
+        return True
+    return (i > 0 and _alphabetic(line[i - 1])) or (i + 1 < len(line) and _alphabetic(line[i + 1]))
+
+
+def _path(line: str, fixed: list[str | None], cost: float, kana: float, m: CharModel) -> list[bool]:
+    """Viterbi: for each character, whether the best reading takes it re-read.
+
+    ``kana`` is added to the score of every kana character (negative outside Japanese).
+    """
+
+    def emit(prev: str, ch: str) -> float:
+        return m.next_logp(prev, ch) + (kana if "\u3041" <= ch <= "\u30ff" else 0.0)
+
+    # scores of the best paths ending in state 0 (as found) and 1 (re-read)
+    s0, s1 = 0.0, -math.inf
+    back: list[tuple[bool, bool]] = []  # per character: is state 1 the best predecessor of 0, of 1
+    prev0 = prev1 = ""
+    for ch, alt in zip(line, fixed, strict=True):
+        a0, b0 = s0 + emit(prev0, ch), s1 + emit(prev1, ch)
+        n0 = max(a0, b0)
+        if alt is None:
+            n1 = -math.inf
+            back.append((b0 > a0, False))
+        else:
+            a1 = s0 + emit(prev0, alt) - cost
+            b1 = s1 + emit(prev1, alt)
+            n1 = max(a1, b1)
+            back.append((b0 > a0, b1 >= a1))
+        s0, s1 = n0, n1
+        prev0, prev1 = ch, (alt if alt is not None else "")
+    state = s1 > s0
+    states = []
+    for from0, from1 in reversed(back):
+        states.append(state)
+        state = from1 if state else from0
+    states.reverse()
+    return states
+
+
+def _stretches(states: list[bool], line: str) -> list[tuple[int, int]]:
+    """Spans taken re-read that contain a non-ASCII character, trimmed of ASCII at the ends."""
+    out = []
+    i, n = 0, len(line)
+    while i < n:
+        if not states[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and states[j]:
+            j += 1
+        a, b = i, j
+        while a < b and line[a] < "\x80":
+            a += 1
+        while b > a and line[b - 1] < "\x80":
+            b -= 1
+        if a < b:
+            out.append((a, b))
+        i = j
+    return out
+
+
+def _plausible(orig: str, fixed: str, m: CharModel) -> bool:
+    """A kept stretch has fewer rare characters and its non-ASCII text reads as text."""
+    if m.count_rare(fixed) >= m.count_rare(orig):
+        return False
+    wide = "".join(ch for ch in fixed if ch >= "\x80")
+    return m.mean_logp(wide) > MIN_MEAN
+
+
+def _fix_line(
+    line: str, wrong: str, right: str, cost: float, m: CharModel
+) -> tuple[str, float, int]:
+    """The line with its misread stretches re-read, the gain in log-probability and the
+    number of stretches."""
+    japanese = KANA_RUN_RE.search(line) is not None
+    fixed = [
+        None
+        if _in_word(line, i) or (japanese and "\u3041" <= ch <= "\u30ff")
+        else reread(ch, wrong, right)
+        for i, ch in enumerate(line)
+    ]
+    pieces, pos = [], 0
+    kana = 0.0 if japanese else STRAY_KANA_LOGP
+    for a, b in _stretches(_path(line, fixed, cost, kana, m), line):
+        orig = line[a:b]
+        new = "".join(fixed[a:b])  # type: ignore[arg-type]
+        if _plausible(orig, new, m):
+            pieces += [line[pos:a], new]
+            pos = b
+    if not pieces:
+        return line, 0.0, 0
+    pieces.append(line[pos:])
+    out = "".join(pieces)
+    return out, m.logp(out) - m.logp(line), len(pieces) // 2
+
+
+def fix_big5_gbk(text: str) -> tuple[str, int]:
+    """Re-read the misread stretches of every line that has rare characters.
+
+    A confusion confirmed by a large gain somewhere in the text is tried again on every line
+    at the lower ``CONFIRMED_COST``.
+    """
+    m = model()
+    lines = text.split("\n")
+    count = 0
+    confirmed: tuple[str, str] | None = None
+    for i, line in enumerate(lines):
+        if line.isascii() or not m.has_rare(line):
+            continue
+        best = (line, 0.0, 0)
+        best_conf = None
+        for conf in CONFUSIONS:
+            out = _fix_line(line, *conf, STRETCH_COST, m)
+            if out[1] > best[1]:
+                best, best_conf = out, conf
+        if best_conf is not None:
+            lines[i] = best[0]
+            count += best[2]
+            if best[1] >= CONFIRM_GAIN and confirmed is None:
+                confirmed = best_conf
+    if confirmed is not None:
+        for i, line in enumerate(lines):
+            if line.isascii() or not m.has_rare(line):
+                continue
+            out, gain, n = _fix_line(line, *confirmed, CONFIRMED_COST, m)
+            if gain > 0:
+                lines[i] = out
+                count += n
+    return "\n".join(lines), count
