@@ -100,10 +100,15 @@ class ValidatePipeline(_Stage):
         if page.get("verify_article") and not is_article_page(page["html"], page["url"]):
             raise self.drop("not-an-article", page)
         if not (article.get("title") or "").strip():
-            raise self.drop("no-title", page)
+            raise self.reject("no-title", page)
         if not (article.get("body") or "").strip():
-            raise self.drop("no-body", page)
+            raise self.reject("no-body", page)
         return item
+
+    def reject(self, reason: str, page: ItemAdapter) -> DropItem:
+        """An article URL that gave no article is a failure: record it per URL, not only count it."""
+        self.spider.archive.record_failure(page["url"], reason, run_id=self.spider.run_id)
+        return self.drop(reason, page)
 
 
 class DedupePipeline(_Stage):
