@@ -3,8 +3,8 @@
 The crawler reaches it as an HTTP proxy (like ``newscrawl.demo_server``), so the site keeps its
 host name ``faults.test``. ``CASES`` is the catalogue: each fault URL, what the server does there
 and what the crawl must make of it (``archived``: the article is in ``articles``; ``failed``:
-the URL is in ``failures`` with a reason starting with the given text; ``dropped``: captured but
-not archived; ``recorded``: any of these).
+the URL is in ``failures`` with a reason starting with the given text; ``recorded``: archived,
+failed or at least captured).
 Every sleep and stream is bounded in time and size, so a test can never hang on the server.
 """
 
@@ -39,7 +39,7 @@ ZIP = b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + zlib.compress(bytes(range(256)) * 
 @dataclass(frozen=True)
 class Case:
     path: str
-    expect: str  # "archived" | "failed" | "dropped" | "recorded"
+    expect: str  # "archived" | "failed" | "recorded"
     reason: str = ""  # the start of the failure reason, for "failed"
     what: str = ""
 
@@ -63,7 +63,7 @@ CASES = [
     Case("/news/image.html", "failed", "BinaryContent", "PNG as text/html"),
     Case("/news/pdf.html", "failed", "BinaryContent", "PDF as text/html"),
     Case("/news/zip.html", "failed", "BinaryContent", "zip as text/html"),
-    Case("/news/empty.html", "dropped", what="empty 200"),
+    Case("/news/empty.html", "failed", "no-title", "empty 200"),
     Case("/news/deep.html", "recorded", what="10,000 nested divs around the article"),
     Case("/news/malformed.html", "archived", what="unclosed tags, stray brackets, bad attributes"),
     Case("/news/unknown-charset.html", "archived", what="charset=x-martian on a GBK page"),
