@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from newscrawl.clean.dom import parse, sections_as_paragraphs
 from newscrawl.clean.extract import extract_article
 from newscrawl.clean.spam import find_spam, is_spam
-from newscrawl.clean.title import choose_title
+from newscrawl.clean.title import choose_title, segments, site_name_from_title
 
 PARAGRAPHS = [
     "今年政府工作报告提出，大力推进现代化产业体系建设，加快发展新质生产力，这是本届两会的焦点话题之一。",
@@ -209,3 +209,31 @@ def test_article_inside_a_header_classed_wrapper() -> None:
 <div class="footer"><p>版权所有 © 2024 西岭新闻网</p></div></body></html>"""
     article = extract_article(html, URL)
     assert article.body.splitlines() == PARAGRAPHS * 2
+
+
+def test_title_agreeing_with_the_title_tag_beats_a_longer_lead_line() -> None:
+    title, origin = choose_title(
+        ["今日股市行情_明日大盘_股市最新消息", "联合国贸发报告：全球经济增长率降至2.3%"],
+        [],
+        "明日股市预测--联合国贸发报告：全球经济增长率降至2.3%",
+        support=["今日股市行情_明日大盘_股市最新消息"],
+    )
+    assert (title, origin) == ("联合国贸发报告：全球经济增长率降至2.3%", "heading")
+
+
+def test_exact_title_match_beats_a_heading_that_runs_into_the_byline() -> None:
+    headline = "一袭汉服，一架古筝，90后彭静旋异国他乡只为传播中华文化"
+    title, _ = choose_title([headline + "八卦大相公发布时间：01-14", headline], [], headline)
+    assert title == headline
+
+
+def test_site_name_is_the_short_end_of_the_title_tag() -> None:
+    assert site_name_from_title("明日股市预测--联合国贸发报告：全球经济增长率降至2.3%", None) == (
+        "明日股市预测"
+    )
+    assert site_name_from_title("春季到林芝看桃花_西岭新闻网", None) == "西岭新闻网"
+    assert segments("中华人民共和国监察法-纪检") == ["中华人民共和国监察法", "纪检"]
+    assert segments("COVID-19 cases rise - Daily Example") == [
+        "COVID-19 cases rise",
+        "Daily Example",
+    ]
