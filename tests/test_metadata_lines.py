@@ -29,6 +29,9 @@ from newscrawl.clean import boilerplate, metadata
         ("By Courier staff | March 5, 2024", []),
         ("By Courier Staff", []),
         ("The plan was approved by Mayor Matt Mahan", []),
+        ("(文/图 刘玺东 易赛楠)", ["刘玺东", "易赛楠"]),
+        ("《棱镜》作者 周纯", ["周纯"]),
+        ("采写：南都见习记者 林子沛", ["林子沛"]),
     ],
 )
 def test_read_authors(line: str, authors: list[str]) -> None:
@@ -81,6 +84,11 @@ def test_original_title_line() -> None:
         ("責任編輯：王五 | 字號：大 中 小 | 打印", True),
         ("3月5日，习近平在参加江苏代表团审议时强调，要牢牢把握高质量发展这个首要任务。", False),
         ("记者从市文化广电旅游局获悉，春节假期全市共接待游客86.3万人次。", False),
+        ("澎湃新闻记者 段彦超 廖艳", True),
+        ("扬子晚报记者 张楠", True),
+        ("石佳/中国青年报", True),
+        ("本文来源：证券市场红周刊 责任编辑：杨倩_NF4425", True),
+        ("新华社记者从国务院新闻办公室获悉，发布会将于明天举行。", False),
     ],
 )
 def test_is_info_line(line: str, info: bool) -> None:
@@ -126,3 +134,17 @@ def test_article_lines_are_not_furniture(line: str) -> None:
     assert not boilerplate.is_widget(line)
     assert not boilerplate.is_footer(line)
     assert not metadata.is_info_line(line)
+
+
+def test_name_and_outlet_byline() -> None:
+    assert metadata.read_name_outlet("石佳/中国青年报") == ("石佳", "中国青年报")
+    assert metadata.read_name_outlet("图片/新华社") is None
+    assert metadata.read_name_outlet("今天/明天的天气报") is None
+
+
+def test_bracketed_names_closing_the_last_paragraph() -> None:
+    assert metadata.closing_names("活动将在巴西、阿根廷举行。（张巨峰）") == ["张巨峰"]
+    assert metadata.closing_names("全年增长百分之五。(李楠 王芳)") == ["李楠", "王芳"]
+    assert metadata.closing_names("会议于今日举行。（完）") == []
+    assert metadata.closing_names("会议于今日举行。（图片来自网络）") == []
+    assert metadata.closing_names("他说（张三）不在场。") == []

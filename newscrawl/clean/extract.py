@@ -121,10 +121,16 @@ class _Found:
     original_title: str | None = None
     subtitle: str | None = None
     dates: list[dates.FoundDate] = field(default_factory=list)
+    # Bracketed names closing the last paragraph: authors when no byline names anyone.
+    closing: list[str] = field(default_factory=list)
 
     def read(self, line: str) -> None:
         if not self.authors:
             self.authors = metadata.read_authors(line)
+        name_outlet = metadata.read_name_outlet(line)
+        if name_outlet:
+            self.authors = self.authors or [name_outlet[0]]
+            self.source = self.source or name_outlet[1]
         self.editor = self.editor or metadata.read_editor(line)
         self.source = self.source or metadata.read_source(line)
         found = dates.find_date(line)
@@ -382,6 +388,8 @@ def _clean_body(lines: list[str], found: _Found, headline: str | None) -> list[s
         line = metadata.strip_paren_notes(line)
         if line:
             kept.append(line)
+    if kept:
+        found.closing = metadata.closing_names(kept[-1])
     return kept
 
 
@@ -625,7 +633,7 @@ def _set_people(
         for key in ("author", "editor", "source")
         if selectors.get(key)
     }
-    authors = found.authors or zone.authors
+    authors = found.authors or zone.authors or found.closing
     if from_selector.get("author"):
         authors = metadata.read_authors(from_selector["author"]) or authors
     if not authors:
@@ -668,7 +676,7 @@ def _plausible_author(name: str, article: Article, shown: str) -> bool:
         return False
     if name.lower() in _NOT_AUTHORS:
         return False
-    if article.site_name and title.norm(name) == title.norm(article.site_name):
+    if article.site_name and title.norm(name) in title.norm(article.site_name):
         return False
     return not _NAMEISH_ORG.search(name)
 

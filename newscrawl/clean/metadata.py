@@ -42,7 +42,8 @@ _EDITOR = re.compile(
 # "By" opens a line or a segment: after a word it is prose ("approved by Mayor ...",
 # "Produced By <vendor>").
 _AUTHOR_LABELED = re.compile(
-    rf"(?:(?:^|[\s|｜丨(（【\[])(?:作者|撰文|撰稿|文字|文|Author)\s*(?:[：:/｜|]\s*|\s+)"
+    rf"(?:(?:^|[\s|｜丨(（【\[》」])(?:作者|撰文|撰稿|采写|採寫|文字|文/图|文/圖|图/文|圖/文|文|Author)"
+    rf"\s*(?:[：:/｜|]\s*|\s+)"
     rf"|(?:^|[|｜丨(（【\[])\s*(?:By|BY|by)\s+|(?:作者|撰文|撰稿)\s*[：:]\s*)(?P<v>{_NAME_LIST})"
     r"(?=$|[\s|｜丨)）】\]])"
 )
@@ -57,7 +58,7 @@ _BYLINE_END = re.compile(r"(?:$|\s|[)）】\]|｜丨/]|报道|報道|摄|攝)")
 # Not a person: organisations and desks that follow a label (作者：新华社, 记者 本报评论员).
 _ORG_NAME = re.compile(
     r"(?:社|网|網|报|報|台|站|刊|部|局|厅|廳|院|办|辦|中心|公司|集团|集團|评论员|評論員|编辑部|編輯部|"
-    r"网络|網絡|传媒|傳媒|科技|工作室)$"
+    r"网络|網絡|传媒|傳媒|科技|工作室|记者|記者|作者|通讯员|通訊員)$"
     r"|^(?:本报|本報|本台|本刊|本网|本網)"
 )
 # A staff credit (By Courier staff, By Jane Doe, Staff Writer) names no person.
@@ -260,10 +261,40 @@ def strip_paren_notes(line: str) -> str:
     return line
 
 
+_OUTLET = re.compile(rf"^\s*(?:采写|採寫)?\s*[：:]?\s*[《【]?[{HAN}]{{2,6}}[》】]?\s*$")
+# A name-and-outlet byline on its own line: 石佳/中国青年报.
+_NAME_OUTLET = re.compile(
+    rf"^\s*(?P<name>[{HAN}]{{2,4}})\s*[/／]\s*(?P<outlet>[{HAN}]{{2,12}}(?:报|報|社|网|網|台|刊|杂志|雜誌))\s*$"
+)
+# A bare name in brackets closing the last paragraph: ……举行。（张巨峰）
+_CLOSING_NAME = re.compile(
+    rf"[。！？!?”」][(（](?P<names>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,2}})[)）]\s*$"
+)
+
+
+def read_name_outlet(line: str) -> tuple[str, str] | None:
+    """``石佳/中国青年报`` -> (author, source)."""
+    match = _NAME_OUTLET.match(line)
+    if not match or not _is_han_name(match.group("name")):
+        return None
+    return match.group("name"), match.group("outlet")
+
+
+def closing_names(line: str) -> list[str]:
+    """Names in brackets at the very end of a paragraph (``…举行。（张巨峰）``); each must
+    start with a common surname, since nothing else says they are people."""
+    match = _CLOSING_NAME.search(line)
+    if not match:
+        return []
+    return [n for n in re.split(r"[ 、]", match.group("names")) if n and _is_han_name(n)]
+
+
 def is_info_line(line: str) -> bool:
     """True when the line is only bylines, editor/source/date statements and page widgets."""
     if len(line) > 160:
         return False
+    if read_name_outlet(line):
+        return True
     rest = line
     had_field = False
     for pattern in (_SOURCE, _SOURCE_EN, _EDITOR, _REPORTER, _AUTHOR_LABELED):
@@ -280,6 +311,9 @@ def is_info_line(line: str) -> bool:
         rest,
     )
     rest = _STAFF_CODE.sub(" ", rest)
+    if had_field and len(line) <= 40:
+        # The outlet before a short byline: 澎湃新闻记者 段彦超, 《棱镜》作者 周纯.
+        rest = _OUTLET.sub(" ", rest)
     rest = _WIDGETS.sub("", rest)
     rest = re.sub(r"[()（）,，.。;；、\"'“”]", "", rest)
     return had_field and len(rest) <= 3
