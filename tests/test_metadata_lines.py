@@ -46,6 +46,10 @@ def test_read_authors(line: str, authors: list[str]) -> None:
         ("【责任编辑：汤诗瑶、丁涛】", "汤诗瑶、丁涛"),
         ("编辑：王小明", "王小明"),
         ("编辑部地址：北京市", None),
+        ("责编|陈梦莹", "陈梦莹"),
+        ("编辑/苏芳", "苏芳"),
+        ("作者：未知 责任编辑：棒棒不是糖", "棒棒不是糖"),
+        ("编辑说明书上的内容", None),
     ],
 )
 def test_read_editor(line: str, editor: str | None) -> None:

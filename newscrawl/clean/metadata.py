@@ -35,7 +35,7 @@ _SOURCE_EN = re.compile(
 )
 _EDITOR = re.compile(
     rf"(?:责任编辑|責任編輯|责编|責編|值班编辑|值班編輯|本文编辑|本文編輯|编审|編審|编辑|編輯|Editor)"
-    rf"(?:{_COLON}|\s+)(?P<v>{_NAME_LIST})"
+    rf"(?:{_COLON}|\s*[|｜/／]\s*|\s+)(?:(?P<v>{_NAME_LIST})|(?P<nick>[{HAN}]{{5,6}})(?=$|\s))"
 )
 # A labelled byline: after a separator (``作者：``, ``文/``, ``By``), or glued to the text before
 # it when a colon makes the label unmistakable (``来源：河北时报作者：王立新`` from adjacent spans).
@@ -213,10 +213,13 @@ def read_source(line: str) -> str | None:
 
 
 def read_editor(line: str) -> str | None:
-    """``责任编辑：李文治`` / ``(責編:李文治)`` -> ``李文治`` (several names joined by ``、``)."""
+    """``责任编辑：李文治`` / ``(責編:李文治)`` / ``责编|陈梦莹`` -> ``李文治`` (several names
+    joined by ``、``); a longer pen name after the label (``责任编辑：棒棒不是糖``) as is."""
     match = _EDITOR.search(line)
     if not match:
         return None
+    if match.group("nick"):
+        return match.group("nick")
     names = _names(match.group("v"))
     return "、".join(names) or None
 
