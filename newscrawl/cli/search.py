@@ -107,7 +107,7 @@ def search(
 
     QUERY is Chinese (any length, traditional or simplified) or English words; AND, OR,
     NOT, -word and "quoted phrases" combine them. Matches in snippets are marked « ».
-    A query starting with '-' needs '--' before it: newscrawl search -- -word.
+    Put '--' before a query word that is also an option name: newscrawl search -- --all.
     """
     try:
         with Archive(db, readonly=True) as archive:
