@@ -13,7 +13,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 from newscrawl.archive import Archive
 from tests.faults.crash import CRAWL_SETTINGS, archive_problems, article_count, kill_loop
@@ -155,4 +154,3 @@ def test_kill_report_catches_a_lost_article(tmp_path):
     db = tmp_path / "archive.db"
     Archive(db).close()
     assert archive_problems(db, {"http://synth.test/news/a-1.html"})
-    assert Path(db).exists()
