@@ -23,16 +23,21 @@ from newscrawl.clean.charmodel import CharModel, model
 # (misread as, written in): the character as found is encoded with the first codec and its
 # bytes are decoded with the second.
 CONFUSIONS: tuple[tuple[str, str], ...] = (("gb18030", "big5hkscs"), ("big5hkscs", "gb18030"))
-STRETCH_COST = 12.0
+STRETCH_COST = 10.0
 CONFIRMED_COST = 6.0
 CONFIRM_GAIN = 30.0
 MIN_MEAN = -9.5
-# Three kana in a row make a line Japanese: its kana are text, never re-read. (Misread Big5
-# gives kana from its most common characters, but seldom three in a row.)
-KANA_RUN_RE = re.compile("[\u3041-\u30ff]{3}")
+# A line whose characters from U+2E80 on are a third or more kana is Japanese: its kana are text,
+# never re-read. (Misread Big5 gives kana from its most common characters, but they make a
+# quarter of such a line at most; Japanese prose is 40-70% kana.)
+KANA_RE = re.compile("[\u3041-\u30ff]")
+WIDE_RE = re.compile(r"[^\x00-\u2e7f\s]")
+JAPANESE_KANA_SHARE = 1 / 3
 # Elsewhere a kana among Chinese text is far less likely than the model's default for a
 # character outside Chinese.
 STRAY_KANA_LOGP = -5.0
+LONG_WORD = 4
+WHOLE_LINE_BONUS = 6.0
 
 
 @cache
@@ -58,19 +63,31 @@ def _alphabetic(ch: str) -> bool:
 
 
 def _in_word(line: str, i: int) -> bool:
-    """Whether ``line[i]`` belongs to a Western word: such letters are never re-read.
+    """Whether ``line[i]`` belongs to Western text: such letters are never re-read.
 
-    ASCII letters never are (a stretch does not run across a word, though it may across digits
-    and spaces); an accented Latin, Greek or Cyrillic letter is when a letter stands next to it
+    ASCII letters in words of ``LONG_WORD`` or more letters never are (a stretch does not run
+    across a word, though it may across digits, spaces and short tokens such as ``5G``); an
+    accented Latin, Greek or Cyrillic letter is re-read only beside a character of Chinese text
     (GBK's pinyin, Greek and Cyrillic rows come out of misread Big5 one letter at a time, among
-    Han characters).
+    Han characters), never beside a letter, a space or the end of the line.
     """
     ch = line[i]
     if not _alphabetic(ch):
         return False
     if ch < "\x80":
-        return True
-    return (i > 0 and _alphabetic(line[i - 1])) or (i + 1 < len(line) and _alphabetic(line[i + 1]))
+        a = b = i
+        while a > 0 and line[a - 1].isascii() and line[a - 1].isalpha():
+            a -= 1
+        while b + 1 < len(line) and line[b + 1].isascii() and line[b + 1].isalpha():
+            b += 1
+        return b - a + 1 >= LONG_WORD
+    left = line[i - 1] if i > 0 else " "
+    right = line[i + 1] if i + 1 < len(line) else " "
+    return not (_chinese_side(left) or _chinese_side(right))
+
+
+def _chinese_side(ch: str) -> bool:
+    return ch >= "\u2e80" and not ch.isspace()
 
 
 def _path(line: str, fixed: list[str | None], cost: float, kana: float, m: CharModel) -> list[bool]:
@@ -143,7 +160,8 @@ def _fix_line(
 ) -> tuple[str, float, int]:
     """The line with its misread stretches re-read, the gain in log-probability and the
     number of stretches."""
-    japanese = KANA_RUN_RE.search(line) is not None
+    kana = len(KANA_RE.findall(line))
+    japanese = bool(kana) and kana >= JAPANESE_KANA_SHARE * len(WIDE_RE.findall(line))
     fixed = [
         None
         if _in_word(line, i) or (japanese and "\u3041" <= ch <= "\u30ff")
@@ -151,18 +169,28 @@ def _fix_line(
         for i, ch in enumerate(line)
     ]
     pieces, pos = [], 0
-    kana = 0.0 if japanese else STRAY_KANA_LOGP
-    for a, b in _stretches(_path(line, fixed, cost, kana, m), line):
+    shift = 0.0 if japanese else STRAY_KANA_LOGP
+    for a, b in _stretches(_path(line, fixed, cost, shift, m), line):
         orig = line[a:b]
         new = "".join(fixed[a:b])  # type: ignore[arg-type]
         if _plausible(orig, new, m):
             pieces += [line[pos:a], new]
             pos = b
-    if not pieces:
-        return line, 0.0, 0
     pieces.append(line[pos:])
     out = "".join(pieces)
-    return out, m.logp(out) - m.logp(line), len(pieces) // 2
+    gain = m.logp(out) - m.logp(line) if pos else 0.0
+    # The whole line re-read is judged as one unit, and preferred unless the stretches score
+    # clearly better: a line read with the wrong charset throughout has characters that look
+    # right on their own (陳 read as 朝), which a stretch would leave out.
+    # Letters next to letters count here (the line as a whole is evidence), but only in a line
+    # mostly of Chinese characters.
+    whole_alts = [reread(ch, wrong, right) for ch in line]
+    if not japanese and None not in whole_alts and 2 * sum(map(_chinese_side, line)) >= len(line):
+        whole = "".join(whole_alts)  # type: ignore[arg-type]
+        whole_gain = m.logp(whole) - m.logp(line)
+        if whole_gain >= max(cost, gain - WHOLE_LINE_BONUS) and _plausible(line, whole, m):
+            return whole, whole_gain, 1
+    return out, gain, len(pieces) // 2
 
 
 def fix_big5_gbk(text: str) -> tuple[str, int]:

@@ -18,16 +18,9 @@ from ftfy.badness import is_bad
 from newscrawl.clean.big5_gbk import fix_big5_gbk
 from newscrawl.clean.charmodel import is_han, model
 
-# (misread as, written in): encode the run with the first, decode with the second.
-CJK_CONFUSIONS: tuple[tuple[str, str], ...] = (
-    ("gb18030", "utf-8"),
-    ("big5hkscs", "utf-8"),
-    ("gb18030", "big5hkscs"),
-    ("big5hkscs", "gb18030"),
-)
-# Stretches inside a line are searched here only for UTF-8 misreadings (whose characters do not
-# align with the bytes); GBK<->Big5 stretches are found character by character in big5_gbk.
-UTF8_CONFUSIONS = CJK_CONFUSIONS[:2]
+# (misread as, written in): encode the run with the first, decode with the second. GBK<->Big5
+# confusions are handled character by character in big5_gbk: those codecs align with the bytes.
+UTF8_CONFUSIONS: tuple[tuple[str, str], ...] = (("gb18030", "utf-8"), ("big5hkscs", "utf-8"))
 # Runs of characters that can be the image of high bytes (anything outside ASCII, but not
 # whitespace, which no double-byte decoder produces).
 RUN_RE = re.compile(r"[^\x00-\x7f\s]+")
@@ -47,7 +40,7 @@ def _cjkish(ch: str) -> bool:
     return is_han(ch) or "\ue000" <= ch <= "\uf8ff" or "\u3000" <= ch <= "\u303f"
 
 
-def fix_cjk_run(run: str, confusions: tuple[tuple[str, str], ...] = CJK_CONFUSIONS) -> str | None:
+def fix_cjk_run(run: str) -> str | None:
     """The best strictly-decoding re-reading of ``run`` that clearly beats it, else None.
 
     Only runs mostly of Han/CJK-punctuation/private-use characters qualify: the double-byte
@@ -58,7 +51,7 @@ def fix_cjk_run(run: str, confusions: tuple[tuple[str, str], ...] = CJK_CONFUSIO
     if not m.has_rare(run) or sum(map(_cjkish, run)) * 2 < len(run):
         return None
     best, best_score = None, None
-    for wrong, right in confusions:
+    for wrong, right in UTF8_CONFUSIONS:
         try:
             cand = run.encode(wrong).decode(right)
         except (UnicodeEncodeError, UnicodeDecodeError):
@@ -90,7 +83,7 @@ def _fix_segments(run: str) -> tuple[str, int]:
         for b in reversed(bounds[a_i + 1 : a_i + 1 + MAX_SEGMENTS]):
             cuts = (b - 1, b) if b - 1 > a and SEGMENT_RE.match(run[b - 1]) else (b,)
             for cut in cuts:
-                fixed = fix_cjk_run(run[a:cut], UTF8_CONFUSIONS)
+                fixed = fix_cjk_run(run[a:cut])
                 if fixed is not None:
                     out.append(run[pos:a] + fixed)
                     pos, count = cut, count + 1
