@@ -50,6 +50,8 @@ def test_read_authors(line: str, authors: list[str]) -> None:
         ("编辑/苏芳", "苏芳"),
         ("作者：未知 责任编辑：棒棒不是糖", "棒棒不是糖"),
         ("编辑说明书上的内容", None),
+        ("本文来源：每日经济新闻 责任编辑：荀建国_NN7379", "荀建国"),
+        ("编辑|禤志杰 责编|陈梦莹 校对|黄慧敏", "陈梦莹"),
     ],
 )
 def test_read_editor(line: str, editor: str | None) -> None:

@@ -117,6 +117,8 @@ class _Found:
 
     authors: list[str] = field(default_factory=list)
     editor: str | None = None
+    # The editor came from a plain 编辑 credit: a later 责任编辑/责编 credit replaces it.
+    editor_plain: bool = False
     source: str | None = None
     original_title: str | None = None
     subtitle: str | None = None
@@ -131,7 +133,9 @@ class _Found:
         if name_outlet:
             self.authors = self.authors or [name_outlet[0]]
             self.source = self.source or name_outlet[1]
-        self.editor = self.editor or metadata.read_editor(line)
+        credit = metadata.read_editor_credit(line)
+        if credit and (self.editor is None or (self.editor_plain and not credit[1])):
+            self.editor, self.editor_plain = credit
         self.source = self.source or metadata.read_source(line)
         found = dates.find_date(line)
         if found:

@@ -14,13 +14,13 @@ import opencc
 HAN = r"\u3400-\u9fff\uf900-\ufaff"
 # A Chinese personal name (2-4 characters, or a transliterated name with a middle dot),
 # or a Latin-script name of capitalised words.
-_NAME = rf"(?:[{HAN}]{{1,6}}(?:[·•・][{HAN}]{{1,8}})+|[{HAN}]{{2,4}}|[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){{0,3}})"
+_NAME = rf"(?!责编|責編|校对|校對|审核|審核|编辑|編輯|来源|來源)(?:[{HAN}]{{1,6}}(?:[·•・][{HAN}]{{1,8}})+|[{HAN}]{{2,4}}|[A-Z][a-z]+(?:\s+[A-Z][a-z.]+){{0,3}})"
 _NAME_RE = re.compile(rf"^{_NAME}$")
 _NAMES_SEP = r"(?:\s*[、,，/／和及与與&]\s*|\s+and\s+|\s+)"
 # A name list ends where the byline ends: punctuation, a space, another label or 报道/摄.
 _END = (
     r"(?=$|[\s)）】\]、,，。;；|｜丨:：_]|报道|報道|摄|攝|来源|來源|编辑|編輯|责任编辑|責任編輯|"
-    r"时间|時間|发布|發布|發佈|通讯员|通訊員)"
+    r"责编|責編|校对|校對|审核|審核|时间|時間|发布|發布|發佈|通讯员|通訊員)"
 )
 _NAME_LIST = rf"{_NAME}(?:{_NAMES_SEP}{_NAME}){{0,5}}{_END}"
 
@@ -34,7 +34,7 @@ _SOURCE_EN = re.compile(
     r"\bSource\s*:\s*(?P<v>[A-Z][\w&.'-]*(?:\s+(?:of\s+)?[A-Z&][\w&.'-]*){0,5})"
 )
 _EDITOR = re.compile(
-    rf"(?:责任编辑|責任編輯|责编|責編|值班编辑|值班編輯|本文编辑|本文編輯|编审|編審|编辑|編輯|Editor)"
+    rf"(?P<label>责任编辑|責任編輯|责编|責編|值班编辑|值班編輯|本文编辑|本文編輯|编审|編審|编辑|編輯|Editor)"
     rf"(?:{_COLON}|\s*[|｜/／]\s*|\s+)(?:(?P<v>{_NAME_LIST})|(?P<nick>[{HAN}]{{5,6}})(?=$|\s))"
 )
 # A labelled byline: after a separator (``作者：``, ``文/``, ``By``), or glued to the text before
@@ -54,7 +54,7 @@ _REPORTER = re.compile(
 )
 # After an explicit label a name may lack a Han surname (Tibetan, Uyghur, Mongolian names),
 # provided the byline ends right after it; these endings show that it does.
-_BYLINE_END = re.compile(r"(?:$|\s|[)）】\]|｜丨/]|报道|報道|摄|攝)")
+_BYLINE_END = re.compile(r"(?:$|\s|[)）】\]|｜丨/_]|报道|報道|摄|攝)")
 # Not a person: organisations and desks that follow a label (作者：新华社, 记者 本报评论员).
 _ORG_NAME = re.compile(
     r"(?:社|网|網|报|報|台|站|刊|部|局|厅|廳|院|办|辦|中心|公司|集团|集團|评论员|評論員|编辑部|編輯部|"
@@ -106,6 +106,12 @@ _NON_NAMES = {
     "實習生",
     "记者",
     "記者",
+    "责编",
+    "責編",
+    "校对",
+    "校對",
+    "审核",
+    "審核",
     "未知",
     "佚名",
     "匿名",
@@ -214,14 +220,28 @@ def read_source(line: str) -> str | None:
 
 def read_editor(line: str) -> str | None:
     """``责任编辑：李文治`` / ``(責編:李文治)`` / ``责编|陈梦莹`` -> ``李文治`` (several names
-    joined by ``、``); a longer pen name after the label (``责任编辑：棒棒不是糖``) as is."""
-    match = _EDITOR.search(line)
-    if not match:
+    joined by ``、``); a longer pen name after the label (``责任编辑：棒棒不是糖``) as is. The
+    responsible editor (责任编辑/责编) wins over a plain 编辑 credit on the same line."""
+    found = read_editor_credit(line)
+    return found[0] if found else None
+
+
+def read_editor_credit(line: str) -> tuple[str, bool] | None:
+    """The editor a line names and whether the credit is a plain 编辑 (not 责任编辑/责编)."""
+    found: list[tuple[bool, str]] = []
+    for match in _EDITOR.finditer(line):
+        plain = match.group("label") in ("编辑", "編輯", "Editor")
+        if match.group("nick"):
+            found.append((plain, match.group("nick")))
+            continue
+        ends = bool(_BYLINE_END.match(line[match.end() :]))
+        names = _names(match.group("v"), surname=not ends)
+        if names:
+            found.append((plain, "、".join(names)))
+    if not found:
         return None
-    if match.group("nick"):
-        return match.group("nick")
-    names = _names(match.group("v"))
-    return "、".join(names) or None
+    plain, name = min(found, key=lambda item: item[0])
+    return name, plain
 
 
 def read_authors(line: str) -> list[str]:
