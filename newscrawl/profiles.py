@@ -43,7 +43,6 @@ class SiteProfile:
     site_name: str | None = None
     autothrottle: bool = True
     mobile_hosts: dict[str, str] = field(default_factory=dict)
-    follow_pattern: str | None = None
     every: str | None = None
     max_pages: int = 0  # per-run budget (CLOSESPIDER_PAGECOUNT); 0 = none
     max_seconds: int = 0  # per-run budget (CLOSESPIDER_TIMEOUT); 0 = none
@@ -75,12 +74,11 @@ def parse_profile(name: str, data: dict) -> SiteProfile:
     for key in _LIST_FIELDS:
         if key in data and not isinstance(data[key], list):
             raise ProfileError(f"profile {name!r}: {key!r} must be a list")
-    for key in ("article_pattern", "follow_pattern"):
-        if data.get(key):
-            try:
-                re.compile(data[key])
-            except re.error as exc:
-                raise ProfileError(f"profile {name!r}: bad {key}: {exc}") from exc
+    if data.get("article_pattern"):
+        try:
+            re.compile(data["article_pattern"])
+        except re.error as exc:
+            raise ProfileError(f"profile {name!r}: bad article_pattern: {exc}") from exc
     return SiteProfile(**data)
 
 
