@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newscrawl.clean.big5_gbk import fix_big5_gbk
-from newscrawl.clean.repair import repair_text
+from newscrawl.clean.repair import repair_html, repair_text
 
 
 def big5_as_gbk(text: str) -> str:
@@ -50,10 +50,19 @@ def test_misread_stretches_come_back(broken: str, clean: str) -> None:
         "記者通過電子郵件聯繫了富士康，截至發稿時，尚未收到回應。",
         "中山大学薛德升教授、北京大学贺灿飞教授出席开幕式。",
         "α粒子和β射线，30μm的薄膜。",
+        # Japanese titles quoted in a Chinese keyword line
+        "无双5pc 山下やよい 狈老板 天涯数据 炎の孕ませ同级生 半路出家 当真ゆき 翟鸿燊讲座下载",
+        "対魔忍ユキカゼ プレミアムプレイ エルフ姫ニィーナ 魔が堕ちる夜 恋爱星求人",
     ],
 )
 def test_clean_text_is_left_alone(text: str) -> None:
     assert fix_big5_gbk(text) == (text, 0)
+
+
+def test_icon_font_glyphs_are_left_alone() -> None:
+    """A private-use glyph alone in its element is an icon, not a misread character."""
+    html = '<span class="iconfont">\ue646</span><i class="icon-star">\ue602</i>'
+    assert repair_html(html) == (html, [])
 
 
 def test_a_confirmed_confusion_is_looked_for_throughout() -> None:

@@ -18,7 +18,13 @@ import math
 import re
 from functools import cache
 
-from newscrawl.clean.charmodel import CharModel, model
+from newscrawl.clean.charmodel import (
+    BIGRAM_WEIGHT,
+    DOUBLE_STOP_LOGP,
+    STOPS,
+    CharModel,
+    model,
+)
 
 # (misread as, written in): the character as found is encoded with the first codec and its
 # bytes are decoded with the second.
@@ -38,6 +44,12 @@ JAPANESE_KANA_SHARE = 1 / 3
 STRAY_KANA_LOGP = -5.0
 LONG_WORD = 4
 WHOLE_LINE_BONUS = 6.0
+SCREEN_GAIN = 2.0
+WINDOW = 24
+# Three hiragana or three katakana in a row are a Japanese word (やよい, プレミアム): text.
+KANA_WORD_RE = re.compile("[\u3041-\u309f]{3,}|[\u30a0-\u30ff]{3,}")
+TOKEN_RE = re.compile(r"\S+")
+KANA_ONLY_RE = re.compile(r"[\x00-\x7f\u3041-\u30ff]+")
 
 
 @cache
@@ -93,29 +105,46 @@ def _chinese_side(ch: str) -> bool:
 def _path(line: str, fixed: list[str | None], cost: float, kana: float, m: CharModel) -> list[bool]:
     """Viterbi: for each character, whether the best reading takes it re-read.
 
-    ``kana`` is added to the score of every kana character (negative outside Japanese).
+    Emissions are the character model's (unigram interpolated with the bigram after the
+    previous output character, doubled stops penalised); ``kana`` is added to the score of
+    every kana character (negative outside Japanese).
     """
+    t2s, bigram, char_logp = m.t2s, m.bigram, m.char_logp
 
-    def emit(prev: str, ch: str) -> float:
-        return m.next_logp(prev, ch) + (kana if "\u3041" <= ch <= "\u30ff" else 0.0)
+    def unit(ch: str) -> tuple[str, float]:
+        u = char_logp(ch)
+        return t2s.get(ch, ch), (u + kana if "\u3041" <= ch <= "\u30ff" else u)
+
+    def emit(prev: str, c: str, u: float) -> float:
+        if prev:
+            b = bigram.get(prev + c)
+            if b is not None:
+                u = math.log(BIGRAM_WEIGHT * math.exp(b) + (1 - BIGRAM_WEIGHT) * math.exp(u))
+            if c in STOPS and prev in STOPS:
+                u += DOUBLE_STOP_LOGP
+        return u
 
     # scores of the best paths ending in state 0 (as found) and 1 (re-read)
     s0, s1 = 0.0, -math.inf
     back: list[tuple[bool, bool]] = []  # per character: is state 1 the best predecessor of 0, of 1
     prev0 = prev1 = ""
     for ch, alt in zip(line, fixed, strict=True):
-        a0, b0 = s0 + emit(prev0, ch), s1 + emit(prev1, ch)
+        c, u = unit(ch)
+        a0, b0 = s0 + emit(prev0, c, u), s1 + emit(prev1, c, u)
         n0 = max(a0, b0)
         if alt is None:
             n1 = -math.inf
             back.append((b0 > a0, False))
+            prev1 = ""
         else:
-            a1 = s0 + emit(prev0, alt) - cost
-            b1 = s1 + emit(prev1, alt)
+            c_alt, u_alt = unit(alt)
+            a1 = s0 + emit(prev0, c_alt, u_alt) - cost
+            b1 = s1 + emit(prev1, c_alt, u_alt)
             n1 = max(a1, b1)
             back.append((b0 > a0, b1 >= a1))
+            prev1 = c_alt
         s0, s1 = n0, n1
-        prev0, prev1 = ch, (alt if alt is not None else "")
+        prev0 = c
     state = s1 > s0
     states = []
     for from0, from1 in reversed(back):
@@ -148,49 +177,119 @@ def _stretches(states: list[bool], line: str) -> list[tuple[int, int]]:
 
 
 def _plausible(orig: str, fixed: str, m: CharModel) -> bool:
-    """A kept stretch has fewer rare characters and its non-ASCII text reads as text."""
-    if m.count_rare(fixed) >= m.count_rare(orig):
+    """A kept stretch has fewer rare characters and its non-ASCII text reads as text; kana
+    alone are no evidence (Chinese text quotes Japanese names: 山下やよい)."""
+    if m.count_rare(fixed) >= m.count_rare(orig) or KANA_ONLY_RE.fullmatch(orig):
         return False
     wide = "".join(ch for ch in fixed if ch >= "\x80")
     return m.mean_logp(wide) > MIN_MEAN
 
 
+def _lone(line: str, a: int, b: int) -> bool:
+    """Whether ``line[a:b]`` has a single non-ASCII character and no Chinese beside it: an
+    icon-font glyph (private use) in its own element, not a misread character among text."""
+    if len(WIDE_RE.findall(line, a, b)) != 1:
+        return False
+    return not any(0 <= i < len(line) and _chinese_side(line[i]) for i in (a - 1, b))
+
+
+def _windows(line: str, wrong: str, right: str, m: CharModel) -> list[tuple[int, int]]:
+    """Cheap screen: the spans worth a Viterbi pass, ``WINDOW`` characters either side of each
+    rare character that re-reads as a clearly more probable common one (merged)."""
+    common = m.common
+    seeds = set()
+    for ch in set(line).difference(common):
+        alt = reread(ch, wrong, right)
+        if alt is not None and alt in common and m.char_logp(alt) - m.char_logp(ch) >= SCREEN_GAIN:
+            seeds.add(ch)
+    spans: list[tuple[int, int]] = []
+    for i, ch in enumerate(line) if seeds else ():
+        if ch in seeds:
+            a, b = max(0, i - WINDOW), min(len(line), i + WINDOW + 1)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], b)
+            else:
+                spans.append((a, b))
+    return spans
+
+
+def _whole_line(line: str, wrong: str, right: str, cost: float, m: CharModel) -> tuple[str, float]:
+    """The whole line re-read and its gain, when that gain reaches ``cost``; else (line, 0).
+
+    Letters next to letters count here (the line as a whole is the evidence), but only in a
+    line mostly of Chinese characters.
+    """
+    alts = [reread(ch, wrong, right) for ch in line]
+    if None in alts or 2 * sum(map(_chinese_side, line)) < len(line):
+        return line, 0.0
+    whole = "".join(alts)  # type: ignore[arg-type]
+    gain = m.logp(whole) - m.logp(line)
+    if gain >= cost and _plausible(line, whole, m) and not _lone(line, 0, len(line)):
+        return whole, gain
+    return line, 0.0
+
+
+def _is_japanese(text: str) -> bool:
+    kana = len(KANA_RE.findall(text))
+    return bool(kana) and kana >= JAPANESE_KANA_SHARE * len(WIDE_RE.findall(text))
+
+
+def _japanese_kana(line: str) -> set[int]:
+    """Positions of the kana that are Japanese text, never re-read: those of a Japanese line,
+    of a Japanese word between spaces (a title quoted in Chinese text) and of three hiragana or
+    three katakana in a row."""
+    if _is_japanese(line):
+        spans = [(0, len(line))]
+    else:
+        spans = [k.span() for k in KANA_WORD_RE.finditer(line)]
+        spans += [t.span() for t in TOKEN_RE.finditer(line) if _is_japanese(t.group(0))]
+    return {i for a, b in spans for i in range(a, b) if "\u3041" <= line[i] <= "\u30ff"}
+
+
+def _stretch_repairs(
+    line: str, wrong: str, right: str, cost: float, japanese: bool, m: CharModel
+) -> tuple[str, float, int]:
+    """The line with its misread stretches re-read, the gain and the number of stretches."""
+    pieces, pos, gain = [], 0, 0.0
+    shift = 0.0 if japanese else STRAY_KANA_LOGP
+    japanese_kana = _japanese_kana(line)
+    for w_a, w_b in _windows(line, wrong, right, m):
+        fixed = [
+            None if _in_word(line, i) or i in japanese_kana else reread(line[i], wrong, right)
+            for i in range(w_a, w_b)
+        ]
+        window = line[w_a:w_b]
+        for a, b in _stretches(_path(window, fixed, cost, shift, m), window):
+            new = "".join(fixed[a:b])  # type: ignore[arg-type]
+            a, b = w_a + a, w_a + b
+            if _plausible(line[a:b], new, m) and not _lone(line, a, b):
+                pieces += [line[pos:a], new]
+                pos = b
+                # the gain in context (the model looks two characters back)
+                before, after = line[max(0, a - 2) : a], line[b : b + 2]
+                gain += m.logp(before + new + after) - m.logp(before + line[a:b] + after)
+    if not pos:
+        return line, 0.0, 0
+    pieces.append(line[pos:])
+    return "".join(pieces), gain, len(pieces) // 2
+
+
 def _fix_line(
     line: str, wrong: str, right: str, cost: float, m: CharModel
 ) -> tuple[str, float, int]:
-    """The line with its misread stretches re-read, the gain in log-probability and the
-    number of stretches."""
-    kana = len(KANA_RE.findall(line))
-    japanese = bool(kana) and kana >= JAPANESE_KANA_SHARE * len(WIDE_RE.findall(line))
-    fixed = [
-        None
-        if _in_word(line, i) or (japanese and "\u3041" <= ch <= "\u30ff")
-        else reread(ch, wrong, right)
-        for i, ch in enumerate(line)
-    ]
-    pieces, pos = [], 0
-    shift = 0.0 if japanese else STRAY_KANA_LOGP
-    for a, b in _stretches(_path(line, fixed, cost, shift, m), line):
-        orig = line[a:b]
-        new = "".join(fixed[a:b])  # type: ignore[arg-type]
-        if _plausible(orig, new, m):
-            pieces += [line[pos:a], new]
-            pos = b
-    pieces.append(line[pos:])
-    out = "".join(pieces)
-    gain = m.logp(out) - m.logp(line) if pos else 0.0
-    # The whole line re-read is judged as one unit, and preferred unless the stretches score
-    # clearly better: a line read with the wrong charset throughout has characters that look
-    # right on their own (陳 read as 朝), which a stretch would leave out.
-    # Letters next to letters count here (the line as a whole is evidence), but only in a line
-    # mostly of Chinese characters.
-    whole_alts = [reread(ch, wrong, right) for ch in line]
-    if not japanese and None not in whole_alts and 2 * sum(map(_chinese_side, line)) >= len(line):
-        whole = "".join(whole_alts)  # type: ignore[arg-type]
-        whole_gain = m.logp(whole) - m.logp(line)
-        if whole_gain >= max(cost, gain - WHOLE_LINE_BONUS) and _plausible(line, whole, m):
-            return whole, whole_gain, 1
-    return out, gain, len(pieces) // 2
+    """The line repaired (whole or by stretches), the gain in log-probability and the number
+    of repairs.
+
+    The whole line re-read is judged as one unit, and preferred unless the stretches score
+    clearly better: a line read with the wrong charset throughout has characters that look
+    right on their own (陳 read as 朝), which a stretch would leave out.
+    """
+    japanese = _is_japanese(line)
+    whole, whole_gain = (line, 0.0) if japanese else _whole_line(line, wrong, right, cost, m)
+    out, gain, n = _stretch_repairs(line, wrong, right, cost, japanese, m)
+    if whole_gain and whole_gain >= gain - WHOLE_LINE_BONUS:
+        return whole, whole_gain, 1
+    return out, gain, n
 
 
 def fix_big5_gbk(text: str) -> tuple[str, int]:

@@ -58,20 +58,6 @@ class CharModel:
         p = self.unigram.get(self.t2s.get(ch, ch))
         return class_logp(ch) if p is None else p
 
-    def next_logp(self, prev: str, ch: str) -> float:
-        """Log-probability of ``ch`` after ``prev`` (the empty string at a text's start)."""
-        t2s = self.t2s
-        p = self.char_logp(ch)
-        if prev:
-            prev = t2s.get(prev, prev)
-            c = t2s.get(ch, ch)
-            b = self.bigram.get(prev + c)
-            if b is not None:
-                p = math.log(BIGRAM_WEIGHT * math.exp(b) + (1 - BIGRAM_WEIGHT) * math.exp(p))
-            if c in STOPS and prev in STOPS:
-                p += DOUBLE_STOP_LOGP
-        return p
-
     def logp(self, text: str) -> float:
         """Total log-probability of ``text`` (unigrams, interpolated with in-word bigrams)."""
         total = 0.0
@@ -107,6 +93,7 @@ class CharModel:
         return not self.common.issuperset(text)
 
 
+@cache
 def class_logp(ch: str) -> float:
     """Score of a character the dictionary does not know, by its Unicode class."""
     o = ord(ch)

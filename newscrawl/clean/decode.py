@@ -52,6 +52,7 @@ PLAUSIBLE_MARGIN = 1.5
 WESTERN = {"cp1252", "cp1250", "cp1251", "cp1254", "cp1257", "iso8859-15", "mac-roman"}
 MOJIBAKE_PENALTY = -3.0
 SAMPLE_CHARS = 20000
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -104,9 +105,9 @@ def plausibility(text: str) -> float:
     total = 0.0
     n = 0
     last = len(text) - 1
-    for i, ch in enumerate(text):
-        if ch < "\x80":
-            continue
+    for match in NON_ASCII_RE.finditer(text):  # ASCII is skipped at C speed
+        i = match.start()
+        ch = text[i]
         left = text[i - 1] if i else " "
         right = text[i + 1] if i < last else " "
         glued = (left.isascii() and left.isalpha()) or (right.isascii() and right.isalpha())

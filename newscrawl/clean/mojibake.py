@@ -1,9 +1,9 @@
 """Undo text that was decoded with the wrong charset, wherever that is reversible.
 
 CJK cases are written here: a run of non-ASCII characters is re-encoded with the codec that
-misread it and decoded with the one it was written in (UTF-8 read as GB18030 or Big5-HKSCS,
-Big5 read as GBK and GBK read as Big5). A candidate replaces the run only when it decodes
-strictly and the character model finds it far more probable. Western cases (UTF-8 read as
+misread it and decoded with the one it was written in (UTF-8 read as GB18030 or Big5-HKSCS; Big5
+read as GBK and GBK read as Big5 are left to ``big5_gbk``). A candidate replaces the run only
+when it decodes strictly and the character model finds it far more probable. Western cases (UTF-8 read as
 cp1252/latin-1, also twice) go to ``ftfy.fix_encoding``, called only on text that ftfy's own
 badness test flags. Irreversible damage (U+FFFD, ``锟斤拷``) is counted, never guessed.
 """
@@ -47,17 +47,19 @@ def fix_cjk_run(run: str) -> str | None:
     decoders that make CJK mojibake emit those, while a word of Cyrillic, Greek or kana is
     text, not debris.
     """
-    m = model()
-    if not m.has_rare(run) or sum(map(_cjkish, run)) * 2 < len(run):
-        return None
-    best, best_score = None, None
-    for wrong, right in UTF8_CONFUSIONS:
+    cands = []
+    for wrong, right in UTF8_CONFUSIONS:  # strict decoding first: it rejects most runs cheaply
         try:
             cand = run.encode(wrong).decode(right)
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if cand == run:
-            continue
+        if cand != run:
+            cands.append(cand)
+    m = model()
+    if not cands or not m.has_rare(run) or sum(map(_cjkish, run)) * 2 < len(run):
+        return None
+    best, best_score = None, None
+    for cand in cands:
         rare = m.count_rare(cand)
         if rare and rare >= m.count_rare(run):
             continue  # a re-reading with as many rare characters is no repair (and is common)
