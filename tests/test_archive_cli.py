@@ -45,6 +45,7 @@ def db(tmp_path: Path) -> str:
             "title": "拉萨召开生态会议",
             "body": BODY,
             "published_at": "2024-03-07T14:52:00+08:00",
+            "published_precision": "minute",
             "author": ["次仁"],
             "source": "西藏日报",
             "fetched_at": "2024-03-07T07:00:00+00:00",
@@ -90,6 +91,7 @@ def test_search_json(db: str) -> None:
     [hit] = json.loads(out)
     assert {"id", "url", "title", "site", "published_at", "snippet"} <= set(hit)
     assert hit["url"] == "http://tibet.test/a/1.html" and "«拉萨»" in hit["snippet"]
+    assert hit["published_precision"] == "minute"
 
 
 def test_search_negation_and_csv(db: str) -> None:
@@ -99,6 +101,7 @@ def test_search_negation_and_csv(db: str) -> None:
     code, out, _ = run(search, ["会议", "--db", db, "--format", "csv"])
     [row] = list(csv.DictReader(io.StringIO(out)))
     assert row["author"] == "次仁" and row["site"] == "tibet"
+    assert row["published_precision"] == "minute"
 
 
 def test_search_table_for_people(db: str) -> None:
@@ -125,8 +128,10 @@ def test_show_article_and_raw_bytes(db: str) -> None:
     code, out, _ = run(show, ["1", "--db", db])
     assert code == 0 and out.startswith("拉萨召开生态会议") and "（更正" in out
     assert "西藏日报" in out
+    assert "published_precision: minute" in " ".join(out.split())
     code, out, _ = run(show, ["http://tibet.test/a/1.html", "--db", db, "--json"])
     assert json.loads(out)["version"] == 2
+    assert json.loads(out)["published_precision"] == "minute"
     result = CliRunner().invoke(show, ["1", "--raw", "--db", db])
     assert result.stdout_bytes == RAW + b"<!-- v2 -->"  # exactly as fetched
     code, _, err = run(show, ["999", "--db", db])
@@ -148,10 +153,12 @@ def test_export_jsonl_and_csv(db: str, tmp_path: Path) -> None:
     assert code == 0 and "exported 1 articles" in err
     [line] = target.read_text(encoding="utf-8").splitlines()
     assert json.loads(line)["author"] == ["次仁"]
+    assert json.loads(line)["published_precision"] == "minute"
     target = tmp_path / "out.csv"
     run(export, ["--format", "csv", "-o", str(target), "--db", db, "--site", "tibet"])
     [row] = list(csv.DictReader(target.open(encoding="utf-8")))
     assert row["title"] == "拉萨召开生态会议" and json.loads(row["author"]) == ["次仁"]
+    assert row["published_precision"] == "minute"
     code, _, _ = run(export, ["--format", "csv", "-o", str(target), "--db", db, "--site", "x"])
     assert code == 0 and len(target.read_text(encoding="utf-8").splitlines()) == 1
 

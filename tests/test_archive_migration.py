@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from newscrawl.archive import Archive, ArchiveError, schema
+from newscrawl.archive.records import article_row, content_hash
+from newscrawl.archive.textindex import index_article
 
 STORY = "河北日报讯 代表委员建议因地制宜发展新质生产力，以科技创新开辟发展新领域新赛道。" * 4
 
@@ -102,3 +106,66 @@ def test_newer_archive_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(ArchiveError, match="newer"):
         Archive(path)
+
+
+def make_v2_archive(path: Path) -> dict:
+    """A version 2 archive holding one article as newscrawl stored it then (no precision)."""
+    make_v1_archive(path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    assert schema.migrate(conn, target=2) == 2
+    article = {
+        "url": "http://c/7",
+        "site": "c",
+        "title": "拉萨召开生态保护会议",
+        "body": STORY,
+        "published_at": "2024-03-09T00:00:00+08:00",
+        "fetched_at": "2024-03-09T01:00:00+00:00",
+    }
+    row = {k: v for k, v in article_row(article).items() if k != "published_precision"}
+    row["content_hash"] = content_hash(row)
+    names = ", ".join(row)
+    cursor = conn.execute(
+        f"INSERT INTO articles ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values())
+    )
+    conn.execute(
+        "INSERT INTO article_versions (article_id, version, content_hash, capture_id, saved_at, "
+        "title, published_at, data) VALUES (?, 1, ?, 1, '2024-03-09', ?, ?, ?)",
+        (
+            cursor.lastrowid,
+            row["content_hash"],
+            row["title"],
+            row["published_at"],
+            zstandard.ZstdCompressor().compress(json.dumps(row).encode()),
+        ),
+    )
+    index_article(conn, cursor.lastrowid, row["title"], row["body"])
+    conn.close()
+    return article
+
+
+def test_version_2_upgrades_to_record_published_precision(tmp_path: Path) -> None:
+    path = tmp_path / "v2.db"
+    article = make_v2_archive(path)
+    with Archive(path) as archive:
+        conn = archive.connection
+        assert schema.current_version(conn) == schema.SCHEMA_VERSION >= 3
+        for table in ("articles", "article_versions"):
+            columns = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+            assert "published_precision" in columns
+        stored = archive.get_article(article["url"])
+        assert stored["published_precision"] is None  # unknown for what was stored before
+        assert [r["url"] for r in archive.search("拉薩 生態")] == [article["url"]]
+        # Re-crawled unchanged with the new extractor: the precision is filled in, no version
+        again = {**article, "published_precision": "day"}
+        assert archive.save_article(again, stored["capture_id"]) == "unchanged"
+        [version] = archive.history(article["url"])
+        assert version["published_precision"] == "day"
+        assert archive.get_article(article["url"])["published_precision"] == "day"
+        changed = {**again, "body": STORY + "（更正）", "published_precision": "day"}
+        assert archive.save_article(changed, stored["capture_id"]) == "updated"
+        assert [v["published_precision"] for v in archive.history(article["url"])] == [
+            "day",
+            "day",
+        ]
+        automerge = conn.execute("SELECT v FROM articles_fts_config WHERE k = 'automerge'")
+        assert automerge.fetchone()[0] == 16

@@ -114,10 +114,10 @@ def test_new_unchanged_updated(archive: Archive) -> None:
 def test_failed_save_writes_nothing(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     cid = capture(archive)
 
-    def explode(*_args: object) -> None:
+    def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_module.textindex, "index_article", explode)
+    monkeypatch.setattr(store_module.textindex, "index_operations", explode)
     with pytest.raises(RuntimeError):
         archive.save_article(article(), cid)
     conn = archive.connection
@@ -188,14 +188,16 @@ def test_not_an_archive(tmp_path: Path) -> None:
 
 def test_batch_keeps_each_save_atomic(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     cid = capture(archive)
-    real_index = store_module.textindex.index_article
+    real_index = store_module.textindex.index_operations
 
-    def fail_on_second(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+    def fail_on_second(
+        conn: sqlite3.Connection, article_id: int, title: str, body: str, *, new: bool
+    ) -> list:
         if "bad" in body:
             raise RuntimeError("extraction bug")
-        real_index(conn, article_id, title, body)
+        return real_index(conn, article_id, title, body, new=new)
 
-    monkeypatch.setattr(store_module.textindex, "index_article", fail_on_second)
+    monkeypatch.setattr(store_module.textindex, "index_operations", fail_on_second)
     with archive.batch():
         archive.save_article(article("http://b/1"), cid)
         with pytest.raises(RuntimeError):
@@ -223,3 +225,41 @@ def test_sqlite_utils_reads_the_archive(archive: Archive) -> None:
         {"q": '"拉 萨"'},
     )
     assert row["title"] == "拉萨召开生态保护会议"
+
+
+def test_batch_indexes_at_commit_and_forgets_rolled_back_saves(archive: Archive) -> None:
+    cid = capture(archive)
+    with archive.batch():
+        archive.save_article(article("http://b/1", body="牦牛" * 30), cid)
+        with pytest.raises(RuntimeError), archive.transaction():
+            archive.save_article(article("http://b/2", body="雪域" * 30), cid)
+            raise RuntimeError("the caller gave up on this part")
+        archive.save_article(article("http://b/1", body="青稞" * 30), cid)  # updated twice
+        archive.save_article(article("http://b/3", body="青稞酒" * 20), cid)
+    found = {q: {r["url"] for r in archive.search(q, all_copies=True)} for q in ("牦牛", "雪域")}
+    assert found == {"牦牛": set(), "雪域": set()}
+    assert {r["url"] for r in archive.search("青稞", all_copies=True)} == {
+        "http://b/1",
+        "http://b/3",
+    }
+    conn = archive.connection
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    assert conn.execute("SELECT COUNT(*) FROM articles_fts_source").fetchone()[0] == 2
+
+
+def test_published_precision_is_kept_per_version(archive: Archive) -> None:
+    cid = capture(archive)
+    day = article(published_at="2024-03-07T00:00:00+08:00", published_precision="day")
+    assert archive.save_article(day, cid) == "new"
+    stored = archive.get_article(day["url"])
+    assert (stored["published_at"], stored["published_precision"]) == (
+        "2024-03-07T00:00:00+08:00",
+        "day",
+    )
+    minute = {**day, "published_at": "2024-03-07T14:52:00+08:00", "published_precision": "minute"}
+    assert archive.save_article(minute, cid) == "updated"
+    versions = archive.history(day["url"])
+    assert [v["published_precision"] for v in versions] == ["day", "minute"]
+    # the precision alone is no new content: a later save that differs only there changes nothing
+    assert archive.save_article({**minute, "published_precision": "second"}, cid) == "unchanged"
+    assert archive.get_article(day["url"])["published_precision"] == "minute"

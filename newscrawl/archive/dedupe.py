@@ -26,7 +26,7 @@ SHINGLE = 5
 THRESHOLD = 0.7
 MIN_CHARS = 50  # shorter bodies (captions, stubs) are too generic to call duplicates
 _NON_WORD = re.compile(r"[\W_]+")
-_POWERS = np.array([1_000_003**k % 2**64 for k in range(SHINGLE - 1, -1, -1)], dtype=np.uint64)
+_BASE = np.uint64(1_000_003)
 
 
 # One hash function per MinHash slot: murmur3's 32-bit finaliser (a bijection) of the shingle
@@ -37,32 +37,41 @@ _SEEDS = np.random.default_rng(20240307).integers(0, 2**32, size=NUM_PERM, dtype
 _SEEDS = _SEEDS.astype(np.uint32)[:, None]
 
 
-def _fmix32(h: np.ndarray) -> np.ndarray:
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    return h ^ (h >> np.uint32(16))
+def _fmix32_inplace(h: np.ndarray) -> np.ndarray:
+    """murmur3's finaliser, in place with one scratch array (the 64 x n array is the cost)."""
+    scratch = np.empty_like(h)
+    for shift, multiplier in ((16, 0x85EBCA6B), (13, 0xC2B2AE35)):
+        np.right_shift(h, shift, out=scratch)
+        h ^= scratch
+        h *= np.uint32(multiplier)
+    np.right_shift(h, 16, out=scratch)
+    h ^= scratch
+    return h
 
 
-def shingle_hashes(body: str) -> np.ndarray:
+def shingle_hashes(body: str, *, simplified: bool = False) -> np.ndarray:
     """32-bit hashes of the character 5-shingles of the normalised body (repeats are harmless
-    to a MinHash, so they are not removed)."""
-    text = _NON_WORD.sub("", to_simplified(body).lower())
+    to a MinHash, so they are not removed). ``simplified``: ``body`` is already converted with
+    ``to_simplified``."""
+    text = _NON_WORD.sub("", (body if simplified else to_simplified(body)).lower())
     if len(text) < max(MIN_CHARS, SHINGLE):
         return np.empty(0, dtype=np.uint32)
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    windows = np.lib.stride_tricks.sliding_window_view(codes, SHINGLE)
-    mixed = (windows * _POWERS).sum(axis=1, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    count = len(codes) - SHINGLE + 1
+    mixed = codes[:count].copy()  # polynomial hash of each window, by Horner's rule
+    for offset in range(1, SHINGLE):
+        mixed *= _BASE
+        mixed += codes[offset : offset + count]
+    mixed *= np.uint64(0x9E3779B97F4A7C15)
     return (mixed >> np.uint64(32)).astype(np.uint32)
 
 
-def signature(body: str) -> np.ndarray | None:
+def signature(body: str, *, simplified: bool = False) -> np.ndarray | None:
     """The body's MinHash (``NUM_PERM`` uint32 values), or None when it is too short."""
-    hashes = shingle_hashes(body)
+    hashes = shingle_hashes(body, simplified=simplified)
     if not hashes.size:
         return None
-    return _fmix32(hashes[None, :] ^ _SEEDS).min(axis=1)
+    return _fmix32_inplace(hashes[None, :] ^ _SEEDS).min(axis=1)
 
 
 def _band_hashes(sig: np.ndarray) -> list[int]:
@@ -79,14 +88,16 @@ def _band_hashes(sig: np.ndarray) -> list[int]:
     ]
 
 
-def update_duplicates(conn: sqlite3.Connection, article_id: int, body: str, *, new: bool) -> None:
+def update_duplicates(
+    conn: sqlite3.Connection, article_id: int, body: str, *, new: bool, simplified: bool = False
+) -> None:
     """Store the article's MinHash and join it to the clusters it resembles.
 
     Call inside the transaction that wrote the article's body. When an existing article's
     body changed, it first leaves its cluster, and copies that pointed at it are regrouped.
     """
     orphans = [] if new else _leave_cluster(conn, article_id)
-    sig = signature(body)
+    sig = signature(body, simplified=simplified)
     if sig is not None:
         bands = _band_hashes(sig)
         marks = ",".join("?" * len(bands))

@@ -15,6 +15,7 @@ ARTICLE_COLUMNS = (
     "original_title",
     "body",
     "published_at",
+    "published_precision",
     "author",
     "editor",
     "source",
@@ -31,7 +32,9 @@ ARTICLE_COLUMNS = (
 )
 JSON_COLUMNS = frozenset({"author", "images", "repairs", "spam"})
 # A new version is recorded only when one of these changes (not on a new fetch time or a
-# different decoding path that produced the same text).
+# different decoding path that produced the same text). ``published_precision`` is not one:
+# it only qualifies ``published_at``, and archives written before it existed have it NULL
+# (an unchanged save fills it in instead of recording a version).
 CONTENT_FIELDS = (
     "title",
     "subtitle",

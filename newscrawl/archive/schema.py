@@ -125,6 +125,15 @@ CREATE TABLE articles_fts_source (
 );
 """
 
+# Version 3: how much of ``published_at`` the page gave ("second", "minute", "day"; NULL for
+# articles stored before it was recorded), and fewer, larger full-text merges: FTS5 merges 16
+# segments of a level at a time instead of 4, which halves the merge work of inserts.
+V3 = """
+ALTER TABLE articles ADD COLUMN published_precision TEXT;
+ALTER TABLE article_versions ADD COLUMN published_precision TEXT;
+INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16)
+"""
+
 
 def _v1(conn: sqlite3.Connection) -> None:
     for statement in _statements(V1):
@@ -141,11 +150,16 @@ def _v2(conn: sqlite3.Connection) -> None:
         update_duplicates(conn, article_id, body or "", new=True)
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V3):
+        conn.execute(statement)
+
+
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -16,8 +16,8 @@ HIGHLIGHT = ("«", "»")
 BROAD_QUERY = 10_000  # articles; above this a query is listed newest first instead of ranked
 _HAN = re.compile(f"[{SPLIT_CHARS}]")
 _RESULT_COLUMNS = (
-    "a.id, a.url, a.title, a.site, a.section, a.published_at, a.source, a.author, "
-    "a.duplicate_of, COALESCE(a.duplicate_of, a.id) AS cluster"
+    "a.id, a.url, a.title, a.site, a.section, a.published_at, a.published_precision, a.source, "
+    "a.author, a.duplicate_of, COALESCE(a.duplicate_of, a.id) AS cluster"
 )
 
 
@@ -117,8 +117,8 @@ def search(
     a frequent word) would take seconds on a large archive, while its ranking says little: such
     queries list the most recently archived matches first instead (``score`` is None).
 
-    Each result has ``id, url, title, site, section, published_at, source, author,
-    duplicate_of, score, snippet``; the snippet is cut from the stored text (not the tokenised
+    Each result has ``id, url, title, site, section, published_at, published_precision,
+    source, author, duplicate_of, score, snippet``; the snippet is cut from the stored text (not the tokenised
     copy) with matches wrapped in ``HIGHLIGHT``. An empty query lists the newest articles.
     """
     if limit < 1:

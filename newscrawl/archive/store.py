@@ -30,6 +30,10 @@ from newscrawl.archive.search import search
 
 _COMPRESS = zstandard.ZstdCompressor(level=3)
 _DECOMPRESS = zstandard.ZstdDecompressor()
+# The full-text index rewrites the same pages at every commit; a longer WAL between
+# checkpoints copies (and syncs) them far less often. 8,000 pages is about 32 MiB of WAL.
+WAL_AUTOCHECKPOINT_PAGES = 8000
+CACHE_KIB = 16384  # page cache of a writing connection (the default is 2 MiB)
 
 
 def utc_now() -> str:
@@ -72,6 +76,7 @@ class Archive:
         self.readonly = readonly
         self._lock = threading.RLock()
         self._depth = 0
+        self._index_queue: list[textindex.IndexOp] = []  # FTS5 writes awaiting the commit
         try:
             self._conn = self._connect()
         except OutdatedArchive:
@@ -97,6 +102,8 @@ class Archive:
             if not self.readonly:
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = NORMAL")
+                conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
+                conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
                 schema.migrate(conn)
             elif schema.current_version(conn) != schema.SCHEMA_VERSION:
                 raise OutdatedArchive(
@@ -134,26 +141,35 @@ class Archive:
         """One write transaction: everything inside commits together or not at all.
 
         Nested inside ``batch()`` (or another transaction) it is a savepoint: it still applies
-        whole or not at all, and becomes durable when the outermost block commits.
+        whole or not at all, and becomes durable when the outermost block commits. Full-text
+        index writes are held until the outermost commit and run just before it, inside the
+        transaction (FTS5 writes a new index segment at every commit and savepoint release).
         """
         with self._lock:
             outermost = self._depth == 0
+            queued = len(self._index_queue)
             self._conn.execute("BEGIN IMMEDIATE" if outermost else "SAVEPOINT nested")
             self._depth += 1
             try:
                 yield self._conn
+                if outermost:
+                    textindex.apply_operations(self._conn, self._index_queue)
             except BaseException:
+                del self._index_queue[queued:]
                 self._conn.execute("ROLLBACK" if outermost else "ROLLBACK TO nested")
                 if not outermost:
                     self._conn.execute("RELEASE nested")
                 raise
             finally:
                 self._depth -= 1
+            if outermost:
+                self._index_queue.clear()
             self._conn.execute("COMMIT" if outermost else "RELEASE nested")
 
     def batch(self) -> AbstractContextManager[sqlite3.Connection]:
         """Commit many saves at once (bulk loads, reprocessing): each save stays atomic, and
-        the full-text index is flushed once per batch instead of once per article."""
+        the full-text index is written once per batch instead of once per article (searches
+        on this connection see the batch's articles once it commits)."""
         return self.transaction()
 
     # -- crawl runs ------------------------------------------------------------------------
@@ -240,7 +256,8 @@ class Archive:
         digest = content_hash(row)
         with self.transaction() as conn:
             existing = conn.execute(
-                "SELECT id, content_hash, version, body FROM articles WHERE url = ?",
+                "SELECT id, content_hash, version, body, published_precision FROM articles "
+                "WHERE url = ?",
                 (row["url"],),
             ).fetchone()
             if existing and existing["content_hash"] == digest:
@@ -249,6 +266,8 @@ class Archive:
                     "WHERE id = ?",
                     (row["fetched_at"], existing["id"]),
                 )
+                if existing["published_precision"] is None and row["published_precision"]:
+                    self._fill_precision(conn, existing, row["published_precision"])
                 return "unchanged"
             values = {
                 **row,
@@ -273,10 +292,33 @@ class Archive:
                     [*values.values(), article_id],
                 )
             self._add_version(conn, article_id, values, run_id)
-            textindex.index_article(conn, article_id, row["title"] or "", row["body"] or "")
+            body = textindex.to_simplified(row["body"] or "")
+            self._index_queue += textindex.index_operations(
+                conn,
+                article_id,
+                textindex.to_simplified(row["title"] or ""),
+                body,
+                new=existing is None,
+            )
             if existing is None or existing["body"] != row["body"]:
-                dedupe.update_duplicates(conn, article_id, row["body"] or "", new=existing is None)
+                dedupe.update_duplicates(
+                    conn, article_id, body, new=existing is None, simplified=True
+                )
             return "new" if existing is None else "updated"
+
+    @staticmethod
+    def _fill_precision(conn: sqlite3.Connection, existing: sqlite3.Row, precision: str) -> None:
+        """Record the precision of an unchanged article stored before it was known (schema
+        v2 or an older extractor): it describes the stored ``published_at``, so it belongs to
+        the current version rather than making a new one."""
+        conn.execute(
+            "UPDATE articles SET published_precision = ? WHERE id = ?", (precision, existing["id"])
+        )
+        conn.execute(
+            "UPDATE article_versions SET published_precision = ? "
+            "WHERE article_id = ? AND version = ? AND published_precision IS NULL",
+            (precision, existing["id"], existing["version"]),
+        )
 
     @staticmethod
     def _add_version(
@@ -285,8 +327,8 @@ class Archive:
         snapshot = {name: values[name] for name in ARTICLE_COLUMNS}
         conn.execute(
             "INSERT INTO article_versions (article_id, version, content_hash, capture_id, run_id, "
-            "fetched_at, saved_at, title, published_at, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "fetched_at, saved_at, title, published_at, published_precision, data) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id,
                 values["version"],
@@ -297,6 +339,7 @@ class Archive:
                 utc_now(),
                 values["title"],
                 values["published_at"],
+                values["published_precision"],
                 _COMPRESS.compress(dumps(snapshot).encode()),
             ),
         )

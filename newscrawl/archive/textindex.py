@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from itertools import groupby
+from operator import itemgetter
 
 import zstandard
 
@@ -44,36 +46,68 @@ def to_simplified_or_none(text: str | None) -> str | None:
 
 def tokenise(text: str) -> str:
     """Simplified ``text`` with a space around every Han/kana character, for ``unicode61``."""
-    return _HAN_RUN.sub(_space_out, to_simplified(text))
+    return tokenise_simplified(to_simplified(text))
+
+
+def tokenise_simplified(text: str) -> str:
+    """``tokenise`` for text already converted with ``to_simplified``."""
+    return _HAN_RUN.sub(_space_out, text)
 
 
 def _space_out(run: re.Match[str]) -> str:
     return " " + " ".join(run.group()) + " "
 
 
-def index_article(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
-    """(Re)index one article; call inside the transaction that writes the article."""
-    unindex_article(conn, article_id)
-    title_tokens, body_tokens = tokenise(title), tokenise(body)
-    conn.execute(
-        "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-        (article_id, title_tokens, body_tokens),
-    )
+# One write to the FTS5 table: ("insert" | "delete", rowid, title tokens, body tokens).
+IndexOp = tuple[str, int, str, str]
+
+
+def index_operations(
+    conn: sqlite3.Connection, article_id: int, title: str, body: str, *, new: bool = False
+) -> list[IndexOp]:
+    """Keep the tokens of the (already simplified) ``title`` and ``body`` in
+    ``articles_fts_source`` and return the FTS5 writes that bring the index up to date.
+
+    The writes are returned rather than run so that a batch can apply them all at its commit:
+    FTS5 flushes its pending terms to a new segment at every commit and savepoint release,
+    which costs more than the tokenising. ``new`` skips looking for an older entry.
+    """
+    ops = [] if new else _unindex_operations(conn, article_id)
+    title_tokens, body_tokens = tokenise_simplified(title), tokenise_simplified(body)
     packed = _COMPRESS.compress(f"{title_tokens}\x00{body_tokens}".encode())
     conn.execute(
         "INSERT INTO articles_fts_source (article_id, tokens) VALUES (?, ?)", (article_id, packed)
     )
+    ops.append(("insert", article_id, title_tokens, body_tokens))
+    return ops
 
 
-def unindex_article(conn: sqlite3.Connection, article_id: int) -> None:
+def _unindex_operations(conn: sqlite3.Connection, article_id: int) -> list[IndexOp]:
     row = conn.execute(
         "SELECT tokens FROM articles_fts_source WHERE article_id = ?", (article_id,)
     ).fetchone()
     if row is None:
-        return
+        return []
     title_tokens, body_tokens = _DECOMPRESS.decompress(row[0]).decode().split("\x00", 1)
-    conn.execute(
-        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-        (article_id, title_tokens, body_tokens),
-    )
     conn.execute("DELETE FROM articles_fts_source WHERE article_id = ?", (article_id,))
+    return [("delete", article_id, title_tokens, body_tokens)]
+
+
+_WRITES = {
+    "insert": "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+    "delete": (
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"
+    ),
+}
+
+
+def apply_operations(conn: sqlite3.Connection, ops: list[IndexOp]) -> None:
+    """Run FTS5 writes in order (consecutive writes of one kind as one ``executemany``)."""
+    for kind, group in groupby(ops, key=itemgetter(0)):
+        conn.executemany(_WRITES[kind], [op[1:] for op in group])
+
+
+def index_article(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+    """(Re)index one article now; call inside the transaction that writes the article."""
+    ops = index_operations(conn, article_id, to_simplified(title), to_simplified(body))
+    apply_operations(conn, ops)

@@ -8,7 +8,16 @@ import click
 
 from newscrawl.archive import Archive, ArchiveError
 
-COMPARED = ("title", "subtitle", "published_at", "author", "editor", "source", "section")
+COMPARED = (
+    "title",
+    "subtitle",
+    "published_at",
+    "published_precision",
+    "author",
+    "editor",
+    "source",
+    "section",
+)
 
 
 def as_lines(version: dict) -> list[str]:

@@ -22,6 +22,7 @@ CSV_COLUMNS = (
     "site",
     "section",
     "published_at",
+    "published_precision",
     "source",
     "author",
     "duplicate_of",

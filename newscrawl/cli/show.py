@@ -15,6 +15,7 @@ FIELDS = (
     "site_name",
     "section",
     "published_at",
+    "published_precision",
     "author",
     "editor",
     "source",
@@ -29,6 +30,7 @@ FIELDS = (
     "duplicate_of",
     "capture_id",
 )
+LABEL_WIDTH = max(len(name) for name in FIELDS) + 2
 
 
 def render(article: dict) -> str:
@@ -37,10 +39,11 @@ def render(article: dict) -> str:
         value = article.get(name)
         if value in (None, "", []):
             continue
-        lines.append(f"{name + ':':16}{', '.join(value) if isinstance(value, list) else value}")
+        shown = ", ".join(value) if isinstance(value, list) else value
+        lines.append(f"{name + ':':{LABEL_WIDTH}}{shown}")
     if article.get("repairs"):
         repairs = ", ".join(f"{r['kind']} ×{r['count']}" for r in article["repairs"])
-        lines.append(f"{'repairs:':16}{repairs}")
+        lines.append(f"{'repairs:':{LABEL_WIDTH}}{repairs}")
     lines += ["", article["body"] or ""]
     return "\n".join(lines)
 
