@@ -195,7 +195,8 @@ def _lone(line: str, a: int, b: int) -> bool:
 
 def _windows(line: str, wrong: str, right: str, m: CharModel) -> list[tuple[int, int]]:
     """Cheap screen: the spans worth a Viterbi pass, ``WINDOW`` characters either side of each
-    rare character that re-reads as a clearly more probable common one (merged)."""
+    rare character that re-reads as a clearly more probable common one (merged), unless that
+    character could never be kept (inside a Western word, or alone among ASCII)."""
     common = m.common
     seeds = set()
     for ch in set(line).difference(common):
@@ -204,8 +205,10 @@ def _windows(line: str, wrong: str, right: str, m: CharModel) -> list[tuple[int,
             seeds.add(ch)
     spans: list[tuple[int, int]] = []
     for i, ch in enumerate(line) if seeds else ():
-        if ch in seeds:
+        if ch in seeds and not _in_word(line, i):
             a, b = max(0, i - WINDOW), min(len(line), i + WINDOW + 1)
+            if _lone(line, a, b):  # the only non-ASCII character around, and no Chinese
+                continue
             if spans and a <= spans[-1][1]:
                 spans[-1] = (spans[-1][0], b)
             else:
@@ -219,14 +222,16 @@ def _whole_line(line: str, wrong: str, right: str, cost: float, m: CharModel) ->
     Letters next to letters count here (the line as a whole is the evidence), but only in a
     line mostly of Chinese characters.
     """
+    if 2 * sum(map(_chinese_side, line)) < len(line):
+        return line, 0.0
     alts = [reread(ch, wrong, right) for ch in line]
-    if None in alts or 2 * sum(map(_chinese_side, line)) < len(line):
+    if None in alts:
         return line, 0.0
     whole = "".join(alts)  # type: ignore[arg-type]
+    if not _plausible(line, whole, m) or _lone(line, 0, len(line)):
+        return line, 0.0
     gain = m.logp(whole) - m.logp(line)
-    if gain >= cost and _plausible(line, whole, m) and not _lone(line, 0, len(line)):
-        return whole, gain
-    return line, 0.0
+    return (whole, gain) if gain >= cost else (line, 0.0)
 
 
 def _is_japanese(text: str) -> bool:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 from newscrawl.clean.charmodel import model
 
@@ -47,6 +48,13 @@ def _decode(data: bytes) -> str | None:
         return data.decode("gb18030")
     except UnicodeDecodeError:
         return None
+
+
+@cache
+def _firsts(trail: int) -> tuple[str, ...]:
+    """The characters that any lead byte makes with ``trail``."""
+    out = (_decode(bytes([lead, trail])) for lead in LEADS)
+    return tuple(ch for ch in out if ch is not None and len(ch) == 1)
 
 
 def _lost_char(prev: str, nxt: str) -> str | None:
@@ -85,10 +93,7 @@ def _realign(run: str, resync: str, lead: int | None, prev: str = "") -> str | N
         return None if first is None else first + rest + tail
     m = model()
     best, best_score = None, -1e9
-    for lb in LEADS:
-        first = _decode(bytes([lb, data[0]]))
-        if first is None or len(first) != 1:
-            continue
+    for first in _firsts(data[0]):
         score = m.logp(prev + first + rest[:1])
         if score > best_score:
             best, best_score = first, score

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from newscrawl.clean.charmodel import model
 from newscrawl.clean.misalign import repair_marked_misalignment, repair_misalignment
 from newscrawl.clean.mojibake import count_irreversible, fix_mojibake
 from newscrawl.clean.normalize import nfc, normalize_whitespace, strip_invisible, unescape_entities
@@ -34,25 +35,42 @@ ASCII_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 ATTR_RE = re.compile(r"""(\b(?:content|title|alt)\s*=\s*)(["'])(.*?)\2""", re.S | re.I)
 
 
-def _steps(html: bool) -> list[tuple[str, Callable[[str], tuple[str, int]]]]:
-    steps: list[tuple[str, Callable[[str], tuple[str, int]]]] = [
-        ("entities", lambda t: unescape_entities(t, keep_markup=html)),
-        ("misalignment", repair_marked_misalignment),
-        ("mojibake", fix_mojibake),
-        ("control_chars", strip_invisible),
-        ("misalignment", repair_misalignment),
-        ("pinyin_debris", remove_pinyin_debris),
-        ("unicode_normalization", lambda t: (n := nfc(t), int(n != t))),
+Step = Callable[[str], tuple[str, int]]
+
+
+def _steps(html: bool) -> list[tuple[str, Step, bool]]:
+    """(kind, step, whether the step can only act on text with a rare character)."""
+    steps: list[tuple[str, Step, bool]] = [
+        ("entities", lambda t: unescape_entities(t, keep_markup=html), False),
+        ("misalignment", repair_marked_misalignment, False),
+        ("mojibake", fix_mojibake, True),
+        ("control_chars", strip_invisible, False),
+        ("misalignment", repair_misalignment, True),
+        ("pinyin_debris", remove_pinyin_debris, False),
+        ("unicode_normalization", lambda t: (n := nfc(t), int(n != t)), False),
     ]
     if not html:
-        steps.append(("whitespace", normalize_whitespace))
+        steps.append(("whitespace", normalize_whitespace, False))
     return steps
 
 
+STEPS = {html: _steps(html) for html in (False, True)}
+
+
+def _plain(text: str) -> bool:
+    """ASCII without references or control characters: nothing to repair in markup."""
+    return text.isascii() and "&" not in text and not ASCII_CONTROL_RE.search(text)
+
+
 def _run(text: str, html: bool, counts: dict[str, int]) -> str:
-    if html and text.isascii() and "&" not in text and not ASCII_CONTROL_RE.search(text):
+    if html and _plain(text):
         return text
-    for kind, step in _steps(html):
+    common = model().common
+    for kind, step, needs_rare in STEPS[html]:
+        # mojibake and unmarked misalignment leave text of common characters alone (each looks
+        # for rare ones first): a set test skips them on most clean text
+        if needs_rare and common.issuperset(text):
+            continue
         text, n = step(text)
         if n:
             counts[kind] = counts.get(kind, 0) + n
@@ -82,10 +100,15 @@ def repair_html(html: str) -> tuple[str, list[Repair]]:
 
     def tag(m: re.Match[str]) -> str:
         token = m.group(0)
-        if token.startswith(("<!--", "<![")) or token[:7].lower() in (
-            "<script",
-            "<style>",
-            "<style ",
+        if (
+            _plain(token)
+            or token.startswith(("<!--", "<!["))
+            or token[:7].lower()
+            in (
+                "<script",
+                "<style>",
+                "<style ",
+            )
         ):
             return token
         return ATTR_RE.sub(
