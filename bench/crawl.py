@@ -158,9 +158,10 @@ def scrapy_bench(seconds: int = 20) -> float | None:
     return max(int(r) for r in rates) / 60 if rates else None
 
 
-def rss_at(samples: list[tuple[float, int, float, float]], articles: int) -> float | None:
+def rss_at(samples: list[tuple[float, int, float, float]], articles: int) -> float:
+    """RSS at the first sample with ``articles`` archived, or the last sample before exit."""
     after = [rss for _t, n, rss, _cpu in samples if n >= articles]
-    return after[0] if after else None
+    return after[0] if after else samples[-1][2]
 
 
 def main() -> None:
@@ -175,7 +176,7 @@ def main() -> None:
     bench_rate = scrapy_bench()
     ratio = e2e["cpu_rate"] / clean_rate
     marks = sorted({m for m in (1000, 2000, 5000, args.pages) if m <= e2e["archived"]})
-    rss_line = ", ".join(f"{m}: {rss_at(e2e['samples'], m) or 0:.0f} MB" for m in marks)
+    rss_line = ", ".join(f"{m}: {rss_at(e2e['samples'], m):.0f} MB" for m in marks)
     markdown = f"""
 ## Load: end-to-end crawl of a synthetic site
 
