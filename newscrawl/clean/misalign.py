@@ -26,7 +26,8 @@ import math
 import re
 from functools import cache
 
-from newscrawl.clean.charmodel import model
+from newscrawl.clean.big5_gbk import CONFUSIONS, reread
+from newscrawl.clean.charmodel import CharModel, model
 
 RUN_RE = re.compile(r"[^\x00-\x7f]+")
 LEADS = bytes(range(0x81, 0xFF))
@@ -135,6 +136,16 @@ def _candidates(text: str, a: int, b: int, resync: str) -> list[tuple[int, str, 
     return out
 
 
+def _reread_gain(span: str, m: CharModel) -> float:
+    """The best gain of re-reading ``span`` through a GBK<->Big5 confusion (-inf if none)."""
+    best = -math.inf
+    for wrong, right in CONFUSIONS:
+        alts = [reread(ch, wrong, right) for ch in span]
+        if None not in alts:
+            best = max(best, m.logp("".join(alts)) - m.logp(span))  # type: ignore[arg-type]
+    return best
+
+
 def repair_marked_misalignment(text: str) -> tuple[str, int]:
     """Only runs opened by a ``!``/``？`` marker: safe before mojibake repair, which would
     otherwise take such a run for misread text."""
@@ -173,6 +184,8 @@ def repair_misalignment(text: str, marked_only: bool = False) -> tuple[str, int]
         if best is None:
             continue
         start, fixed = best
+        if not marked and _reread_gain(text[start:end], m) >= best_score:
+            continue  # Big5 read as GBK (or the reverse) explains the run as well: big5_gbk's
         pieces.append(text[pos:start])
         pieces.append(fixed)
         pos = end

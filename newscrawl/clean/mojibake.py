@@ -15,7 +15,6 @@ import re
 import ftfy
 from ftfy.badness import is_bad
 
-from newscrawl.clean.big5_gbk import fix_big5_gbk
 from newscrawl.clean.charmodel import is_han, model
 
 # (misread as, written in): encode the run with the first, decode with the second. GBK<->Big5
@@ -98,7 +97,7 @@ def _fix_segments(run: str) -> tuple[str, int]:
 
 def fix_cjk(text: str) -> tuple[str, int]:
     """Whole lines first (a page read with the wrong charset), then UTF-8 stretches inside
-    runs, then GBK<->Big5 stretches."""
+    runs."""
     count = 0
     lines = text.split("\n")
     for i, line in enumerate(lines):
@@ -117,8 +116,7 @@ def fix_cjk(text: str) -> tuple[str, int]:
                 pos = match.end()
                 count += n
         lines[i] = "".join(pieces) + line[pos:]
-    text, n = fix_big5_gbk("\n".join(lines))
-    return text, count + n
+    return "\n".join(lines), count
 
 
 def fix_western(text: str) -> tuple[str, int]:

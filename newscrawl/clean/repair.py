@@ -3,11 +3,17 @@
 1. entities (also double-escaped ``&amp;#20013;``)
 2. byte misalignment after a ``!``/``?`` marker (before 3, which would take the run for
    misread text)
-3. mojibake (CJK confusions, then ftfy.fix_encoding for Western ones; up to three layers)
+3. mojibake: ftfy.fix_encoding for Western cases, UTF-8 read as GBK/Big5 (up to three layers)
 4. zero-width and control characters (after 3: some are mojibake bytes)
-5. byte misalignment of GBK streams without a marker
-6. pinyin debris
-7. NFC, and in plain text whitespace (indentation trimmed, runs collapsed)
+5. byte misalignment of GBK streams without a marker (a run that a GBK<->Big5 re-reading
+   explains as well is left to 6)
+6. mojibake: Big5 read as GBK and GBK read as Big5 (after 5, which it would take for misread
+   text)
+7. pinyin debris
+8. NFC, and in plain text whitespace (indentation trimmed, runs collapsed)
+
+Mojibake and unmarked misalignment only look at text with a character outside the model's
+common set: a set test skips them on most clean text.
 
 Each step reports a ``{"kind", "count"}``; only kinds with a count are returned. Damage that
 cannot be undone (U+FFFD, ``锟斤拷``) is left in place and reported as ``irreversible``.
@@ -18,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from newscrawl.clean.big5_gbk import fix_big5_gbk
 from newscrawl.clean.charmodel import model
 from newscrawl.clean.misalign import repair_marked_misalignment, repair_misalignment
 from newscrawl.clean.mojibake import count_irreversible, fix_mojibake
@@ -46,6 +53,7 @@ def _steps(html: bool) -> list[tuple[str, Step, bool]]:
         ("mojibake", fix_mojibake, True),
         ("control_chars", strip_invisible, False),
         ("misalignment", repair_misalignment, True),
+        ("mojibake", fix_big5_gbk, True),
         ("pinyin_debris", remove_pinyin_debris, False),
         ("unicode_normalization", lambda t: (n := nfc(t), int(n != t)), False),
     ]
