@@ -24,15 +24,21 @@ def crawl_settings(db: str, proxy: str | None = None, **overrides: Any) -> Setti
 
 def run_crawl(
     site: str | None, db: str, proxy: str | None = None, start: str | None = None, **overrides: Any
-) -> None:
+) -> str:
     """Crawl ``site`` (a profile name or .toml path) into the archive at ``db``, or, with no
     site, the site of ``start`` with no configuration; blocks until done.
 
-    Twisted's reactor runs once per process: call this at most once per process.
+    Returns Scrapy's close reason: ``"finished"`` when the run went through, something else
+    (``"closespider_pagecount"``, ``"archive_error"``, ``"shutdown"``, ...) otherwise, and
+    ``"failed: ..."`` when the crawl could not even start. Twisted's reactor runs once per
+    process: call this at most once per process.
     """
     process = CrawlerProcess(crawl_settings(db, proxy, **overrides))
-    if site:
-        process.crawl("regional", site=site)
-    else:
-        process.crawl("regional", start=start)
+    crawler = process.create_crawler("regional")
+    errors: list[str] = []
+    deferred = process.crawl(crawler, **({"site": site} if site else {"start": start}))
+    deferred.addErrback(lambda failure: errors.append(failure.getErrorMessage()))
     process.start()
+    if errors:
+        return f"failed: {errors[0]}"
+    return str(crawler.stats.get_value("finish_reason") or "failed: the crawl did not run")

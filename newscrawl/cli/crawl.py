@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from newscrawl.crawl import run_crawl
@@ -32,7 +34,19 @@ def crawl(target: str, db: str, overrides: tuple[str, ...]) -> None:
         name = profile.name if profile else zero_config_profile(target).name
     else:
         site, start, name = target, None, load_profile(target).name
-    run_crawl(site, db, start=start, **settings)
-    print_summary(db, name)
-    if start:
+    reason = run_crawl(site, db, start=start, **settings)
+    if not reason.startswith("failed"):
+        print_summary(db, name)
+    if start and reason == "finished":
         click.echo(f"a starter profile for this site: newscrawl profile suggest {start} --db {db}")
+    exit_on(reason)
+
+
+def exit_on(reason: str) -> None:
+    """Exit non-zero, with one line on stderr, unless the crawl went through.
+
+    A page or run budget reached (closespider_*) is a normal end of a bounded run.
+    """
+    if reason != "finished" and not reason.startswith("closespider_"):
+        click.echo(f"newscrawl: crawl ended: {reason}", err=True)
+        sys.exit(1)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from newscrawl.cli.crawl import exit_on
 from newscrawl.crawl import run_crawl
 from newscrawl.demo_server import DEMO_HOST, DEMO_ROOT, SiteServer
 from newscrawl.summary import print_summary
@@ -18,5 +19,7 @@ def demo(db: str, query: str) -> None:
         raise click.ClickException(f"the demo site is missing: {DEMO_ROOT}")
     with SiteServer({DEMO_HOST: DEMO_ROOT}) as server:
         click.echo(f"serving {DEMO_HOST} on {server.proxy} (offline); crawling into {db}", err=True)
-        run_crawl("demo", db, proxy=server.proxy, LOG_LEVEL="WARNING")
-    print_summary(db, "demo", query=query)
+        reason = run_crawl("demo", db, proxy=server.proxy, LOG_LEVEL="WARNING")
+    if not reason.startswith("failed"):
+        print_summary(db, "demo", query=query)
+    exit_on(reason)
