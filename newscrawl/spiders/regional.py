@@ -18,7 +18,7 @@ from protego import Protego
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response, TextResponse
-from scrapy.linkextractors import LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
@@ -83,6 +83,7 @@ class RegionalSpider(scrapy.Spider):
     archive: Archive
     run_id: int
     lock: SiteLock
+    seen_links: set[str]
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> RegionalSpider:
@@ -114,7 +115,7 @@ class RegionalSpider(scrapy.Spider):
         spider.lock = SiteLock(db, profile.name).acquire()
         spider.archive = Archive(db)
         spider.run_id = spider.archive.start_run(cls.name, profile.name)
-        spider.links = LinkExtractor(allow_domains=profile.domains, unique=True)
+        spider.seen_links = set()
         spider._init_incremental(settings)
         return spider
 
@@ -201,8 +202,8 @@ class RegionalSpider(scrapy.Spider):
         if isinstance(response, TextResponse):
             for href in response.xpath(FEED_LINKS).getall():
                 yield self._listing_request(response.urljoin(href), self.parse_listing)
-            for link in self.links.extract_links(response):
-                yield from self._follow(response, link.url, None)
+            for url in self._page_links(response):
+                yield from self._follow(response, url, None)
 
     def on_error(self, failure: Failure) -> None:
         request = failure.request  # type: ignore[attr-defined]
@@ -235,6 +236,26 @@ class RegionalSpider(scrapy.Spider):
         self.lock.release()
 
     # --- helpers ---------------------------------------------------------------------------
+
+    def _page_links(self, response: TextResponse) -> Iterator[str]:
+        """Absolute URLs of a page's links, each once per run.
+
+        News pages repeat the same hundreds of sidebar links on every page; remembering them
+        here costs a set lookup, where Scrapy's LinkExtractor plus a request and a fingerprint
+        for every repeat cost most of a crawl's CPU. Sitemap and feed entries do not pass
+        through here, so a later lastmod still reaches ``_follow``.
+        """
+        for href in response.xpath("//a/@href | //area/@href").getall():
+            href = href.strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                continue
+            url = response.urljoin(href).split("#", 1)[0]
+            if url in self.seen_links:
+                continue
+            self.seen_links.add(url)
+            extension = urlsplit(url).path.rsplit("/", 1)[-1].rpartition(".")[2].lower()
+            if extension not in IGNORED_EXTENSIONS:
+                yield url
 
     def _follow(
         self, response: Response, url: str, entry: Entry | None
