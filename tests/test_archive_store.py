@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -117,7 +119,7 @@ def test_failed_save_writes_nothing(archive: Archive, monkeypatch: pytest.Monkey
     def explode(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_module.textindex, "index_operations", explode)
+    monkeypatch.setattr(store_module.textindex, "stage_article", explode)
     with pytest.raises(RuntimeError):
         archive.save_article(article(), cid)
     conn = archive.connection
@@ -188,16 +190,14 @@ def test_not_an_archive(tmp_path: Path) -> None:
 
 def test_batch_keeps_each_save_atomic(archive: Archive, monkeypatch: pytest.MonkeyPatch) -> None:
     cid = capture(archive)
-    real_index = store_module.textindex.index_operations
+    real_stage = store_module.textindex.stage_article
 
-    def fail_on_second(
-        conn: sqlite3.Connection, article_id: int, title: str, body: str, *, new: bool
-    ) -> list:
+    def fail_on_second(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
         if "bad" in body:
             raise RuntimeError("extraction bug")
-        return real_index(conn, article_id, title, body, new=new)
+        real_stage(conn, article_id, title, body)
 
-    monkeypatch.setattr(store_module.textindex, "index_operations", fail_on_second)
+    monkeypatch.setattr(store_module.textindex, "stage_article", fail_on_second)
     with archive.batch():
         archive.save_article(article("http://b/1"), cid)
         with pytest.raises(RuntimeError):
@@ -214,6 +214,7 @@ def test_sqlite_utils_reads_the_archive(archive: Archive) -> None:
 
     cid = capture(archive)
     archive.save_article(article(), cid)
+    archive.flush_index()  # what closing the archive (or a few seconds of crawling) does
     db = sqlite_utils.Database(archive.path)
     assert {"articles", "article_versions", "captures", "crawl_runs"} <= set(db.table_names())
     assert db["articles"].count == 1
@@ -263,3 +264,43 @@ def test_published_precision_is_kept_per_version(archive: Archive) -> None:
     # the precision alone is no new content: a later save that differs only there changes nothing
     assert archive.save_article({**minute, "published_precision": "second"}, cid) == "unchanged"
     assert archive.get_article(day["url"])["published_precision"] == "minute"
+
+
+def _reader_finds(path: Path, query: str) -> set[str]:
+    with Archive(path, readonly=True) as reader:
+        return {r["url"] for r in reader.search(query, all_copies=True)}
+
+
+def test_saves_reach_the_index_of_other_readers_in_groups(
+    archive: Archive, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_module, "INDEX_EVERY_SAVES", 3)
+    cid = capture(archive)
+    for n in range(4):
+        archive.save_article(article(f"http://g/{n}", body=f"第{n}篇" + BODY), cid)
+    assert _reader_finds(archive.path, "拉萨") == {f"http://g/{n}" for n in range(3)}
+    assert {r["url"] for r in archive.search("拉萨", all_copies=True)} == {
+        f"http://g/{n}" for n in range(4)
+    }  # the writer's own search indexes what it staged first
+    assert _reader_finds(archive.path, "拉萨") == {f"http://g/{n}" for n in range(4)}
+    monkeypatch.setattr(store_module, "INDEX_EVERY_SECONDS", 0.0)
+    archive.save_article(article("http://g/9", body="牦牛" * 30), cid)
+    assert _reader_finds(archive.path, "牦牛") == {"http://g/9"}
+
+
+def test_entries_staged_by_a_killed_writer_are_indexed_by_the_next(tmp_path: Path) -> None:
+    path = tmp_path / "a.db"
+    code = (
+        "import os, sys\n"
+        "from newscrawl.archive import Archive\n"
+        "archive = Archive(sys.argv[1])\n"
+        "cid = archive.add_capture('http://k/1', 200, {}, b'<p>x</p>', '2024-03-07')\n"
+        "archive.save_article({'url': 'http://k/1', 'title': '拉萨', 'body': '拉萨' * 40}, cid)\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", code, str(path)], check=True)
+    pending = sqlite3.connect(path).execute("SELECT COUNT(*) FROM articles_fts_pending")
+    assert pending.fetchone()[0] == 1
+    assert _reader_finds(path, "拉萨") == set()  # a reader never writes
+    Archive(path).close()
+    assert _reader_finds(path, "拉萨") == {"http://k/1"}

@@ -134,6 +134,17 @@ ALTER TABLE article_versions ADD COLUMN published_precision TEXT;
 INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 16)
 """
 
+# Version 4: articles whose full-text entry is out of date. A save records its tokens in
+# articles_fts_source and the article here (with the tokens the index still holds for it);
+# textindex.flush_pending applies many at once, because FTS5 writes a new index segment at
+# every commit, which cost more than everything else a save does.
+V4 = """
+CREATE TABLE articles_fts_pending (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+    old_tokens BLOB
+)
+"""
+
 
 def _v1(conn: sqlite3.Connection) -> None:
     for statement in _statements(V1):
@@ -155,11 +166,16 @@ def _v3(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    for statement in _statements(V4):
+        conn.execute(statement)
+
+
 def _statements(script: str) -> list[str]:
     return [s.strip() for s in script.split(";\n") if s.strip()]
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

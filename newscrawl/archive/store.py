@@ -8,6 +8,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
@@ -34,6 +35,10 @@ _DECOMPRESS = zstandard.ZstdDecompressor()
 # checkpoints copies (and syncs) them far less often. 8,000 pages is about 32 MiB of WAL.
 WAL_AUTOCHECKPOINT_PAGES = 8000
 CACHE_KIB = 16384  # page cache of a writing connection (the default is 2 MiB)
+# Staged full-text entries are applied when this many saves or seconds have accumulated, and
+# whenever a batch ends, the archive is closed or searched through.
+INDEX_EVERY_SAVES = 200
+INDEX_EVERY_SECONDS = 5.0
 
 
 def utc_now() -> str:
@@ -76,7 +81,8 @@ class Archive:
         self.readonly = readonly
         self._lock = threading.RLock()
         self._depth = 0
-        self._index_queue: list[textindex.IndexOp] = []  # FTS5 writes awaiting the commit
+        self._staged = 0  # saves staged for the full-text index since the last flush
+        self._staged_since = 0.0
         try:
             self._conn = self._connect()
         except OutdatedArchive:
@@ -84,6 +90,7 @@ class Archive:
                 raise
             Archive(self.path).close()  # an older archive upgrades in place, then is read
             self._conn = self._connect()
+        self.flush_index()  # what a writer that stopped abruptly left staged
 
     def _connect(self) -> sqlite3.Connection:
         if self.readonly:
@@ -123,7 +130,12 @@ class Archive:
 
     def close(self) -> None:
         with self._lock:
-            self._conn.close()
+            try:
+                self.flush_index()
+            except sqlite3.Error:
+                pass  # staged entries stay in articles_fts_pending; the next writer applies them
+            finally:
+                self._conn.close()
 
     def __enter__(self) -> Archive:
         return self
@@ -141,36 +153,64 @@ class Archive:
         """One write transaction: everything inside commits together or not at all.
 
         Nested inside ``batch()`` (or another transaction) it is a savepoint: it still applies
-        whole or not at all, and becomes durable when the outermost block commits. Full-text
-        index writes are held until the outermost commit and run just before it, inside the
-        transaction (FTS5 writes a new index segment at every commit and savepoint release).
+        whole or not at all, and becomes durable when the outermost block commits.
         """
         with self._lock:
             outermost = self._depth == 0
-            queued = len(self._index_queue)
             self._conn.execute("BEGIN IMMEDIATE" if outermost else "SAVEPOINT nested")
             self._depth += 1
             try:
                 yield self._conn
-                if outermost:
-                    textindex.apply_operations(self._conn, self._index_queue)
+                if outermost and self._index_due():
+                    self._flush_index()
             except BaseException:
-                del self._index_queue[queued:]
                 self._conn.execute("ROLLBACK" if outermost else "ROLLBACK TO nested")
                 if not outermost:
                     self._conn.execute("RELEASE nested")
                 raise
             finally:
                 self._depth -= 1
-            if outermost:
-                self._index_queue.clear()
             self._conn.execute("COMMIT" if outermost else "RELEASE nested")
 
     def batch(self) -> AbstractContextManager[sqlite3.Connection]:
-        """Commit many saves at once (bulk loads, reprocessing): each save stays atomic, and
-        the full-text index is written once per batch instead of once per article (searches
-        on this connection see the batch's articles once it commits)."""
-        return self.transaction()
+        """Commit many saves at once (bulk loads, reprocessing): each save stays atomic, the
+        commit is paid once, and the batch's articles are in the full-text index when it ends."""
+        return self._batch()
+
+    @contextmanager
+    def _batch(self) -> Iterator[sqlite3.Connection]:
+        with self.transaction() as conn:
+            yield conn
+            if self._depth == 1:
+                self._flush_index()
+
+    # -- full-text index -------------------------------------------------------------------
+
+    def _index_due(self) -> bool:
+        return self._staged >= INDEX_EVERY_SAVES or (
+            self._staged > 0 and time.monotonic() - self._staged_since >= INDEX_EVERY_SECONDS
+        )
+
+    def _flush_index(self) -> None:
+        textindex.flush_pending(self._conn)
+        self._staged = 0
+
+    def flush_index(self) -> None:
+        """Bring the full-text index up to date with every saved article (also those staged
+        by other processes). Saves stage their index entries and the archive applies them in
+        groups; closing, searching through this object and the end of a batch flush too."""
+        if self.readonly:
+            return
+        with self._lock:
+            idle = self._depth == 0
+            if (
+                idle
+                and not self._conn.execute("SELECT 1 FROM articles_fts_pending LIMIT 1").fetchone()
+            ):
+                self._staged = 0
+                return
+            with self.transaction():
+                self._flush_index()
 
     # -- crawl runs ------------------------------------------------------------------------
 
@@ -293,13 +333,11 @@ class Archive:
                 )
             self._add_version(conn, article_id, values, run_id)
             body = textindex.to_simplified(row["body"] or "")
-            self._index_queue += textindex.index_operations(
-                conn,
-                article_id,
-                textindex.to_simplified(row["title"] or ""),
-                body,
-                new=existing is None,
-            )
+            title = textindex.to_simplified(row["title"] or "")
+            textindex.stage_article(conn, article_id, title, body)
+            if not self._staged:
+                self._staged_since = time.monotonic()
+            self._staged += 1
             if existing is None or existing["body"] != row["body"]:
                 dedupe.update_duplicates(
                     conn, article_id, body, new=existing is None, simplified=True
@@ -388,5 +426,9 @@ class Archive:
     # -- readers ---------------------------------------------------------------------------
 
     def search(self, query: str, **filters: Any) -> list[dict[str, Any]]:
+        """Search (see ``newscrawl.archive.search.search``). A writable archive first indexes
+        its staged saves; a read-only one sees the index as the writers last flushed it."""
         with self._lock:
+            if self._staged and self._depth == 0:
+                self.flush_index()
             return search(self._conn, query, **filters)

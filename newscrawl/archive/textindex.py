@@ -8,6 +8,10 @@ that a query of any length becomes a phrase of single characters and both script
 The FTS table is contentless (no second copy of every body); the exact tokens inserted are
 kept zstd-compressed in ``articles_fts_source`` so that a row can always be deleted with the
 same values, even if this tokenizer or OpenCC changes later.
+
+Saves do not write the FTS table themselves: they stage the article (``stage_article``) and
+``Archive`` applies the staged articles in groups (``flush_pending``), since FTS5 writes a new
+index segment at every commit, which costs more than tokenising and storing the article.
 """
 
 from __future__ import annotations
@@ -60,23 +64,71 @@ def _space_out(run: re.Match[str]) -> str:
 
 # One write to the FTS5 table: ("insert" | "delete", rowid, title tokens, body tokens).
 IndexOp = tuple[str, int, str, str]
+_WRITES = {
+    "insert": "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
+    "delete": (
+        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"
+    ),
+}
+
+
+def _pack(title_tokens: str, body_tokens: str) -> bytes:
+    return _COMPRESS.compress(f"{title_tokens}\x00{body_tokens}".encode())
+
+
+def _unpack(packed: bytes) -> tuple[str, str]:
+    title_tokens, body_tokens = _DECOMPRESS.decompress(packed).decode().split("\x00", 1)
+    return title_tokens, body_tokens
+
+
+def stage_article(conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+    """Record the tokens of the (already simplified) ``title`` and ``body`` as the article's
+    index entry and mark it pending; ``flush_pending`` brings the FTS5 index up to date.
+
+    Call inside the transaction that writes the article. An article already pending keeps
+    the tokens the index holds for it, so the flush deletes exactly those.
+    """
+    conn.execute(
+        "INSERT OR IGNORE INTO articles_fts_pending (article_id, old_tokens) "
+        "SELECT ?, (SELECT tokens FROM articles_fts_source WHERE article_id = ?)",
+        (article_id, article_id),
+    )
+    conn.execute(
+        "INSERT OR REPLACE INTO articles_fts_source (article_id, tokens) VALUES (?, ?)",
+        (article_id, _pack(tokenise_simplified(title), tokenise_simplified(body))),
+    )
+
+
+def flush_pending(conn: sqlite3.Connection) -> int:
+    """Apply every pending index change in one go; returns how many articles it covered.
+
+    Call inside a write transaction (other processes may have staged articles too: all are
+    applied, each exactly once).
+    """
+    rows = conn.execute(
+        "SELECT p.article_id, p.old_tokens, s.tokens FROM articles_fts_pending AS p "
+        "LEFT JOIN articles_fts_source AS s ON s.article_id = p.article_id"
+    ).fetchall()
+    if not rows:
+        return 0
+    deletes = [("delete", row[0], *_unpack(row[1])) for row in rows if row[1] is not None]
+    inserts = [("insert", row[0], *_unpack(row[2])) for row in rows if row[2] is not None]
+    apply_operations(conn, deletes + inserts)
+    conn.execute("DELETE FROM articles_fts_pending")
+    return len(rows)
 
 
 def index_operations(
-    conn: sqlite3.Connection, article_id: int, title: str, body: str, *, new: bool = False
+    conn: sqlite3.Connection, article_id: int, title: str, body: str
 ) -> list[IndexOp]:
     """Keep the tokens of the (already simplified) ``title`` and ``body`` in
-    ``articles_fts_source`` and return the FTS5 writes that bring the index up to date.
-
-    The writes are returned rather than run so that a batch can apply them all at its commit:
-    FTS5 flushes its pending terms to a new segment at every commit and savepoint release,
-    which costs more than the tokenising. ``new`` skips looking for an older entry.
-    """
-    ops = [] if new else _unindex_operations(conn, article_id)
+    ``articles_fts_source`` and return the FTS5 writes that index them now (migrations index
+    this way; saves use ``stage_article``)."""
+    ops = _unindex_operations(conn, article_id)
     title_tokens, body_tokens = tokenise_simplified(title), tokenise_simplified(body)
-    packed = _COMPRESS.compress(f"{title_tokens}\x00{body_tokens}".encode())
     conn.execute(
-        "INSERT INTO articles_fts_source (article_id, tokens) VALUES (?, ?)", (article_id, packed)
+        "INSERT INTO articles_fts_source (article_id, tokens) VALUES (?, ?)",
+        (article_id, _pack(title_tokens, body_tokens)),
     )
     ops.append(("insert", article_id, title_tokens, body_tokens))
     return ops
@@ -88,17 +140,8 @@ def _unindex_operations(conn: sqlite3.Connection, article_id: int) -> list[Index
     ).fetchone()
     if row is None:
         return []
-    title_tokens, body_tokens = _DECOMPRESS.decompress(row[0]).decode().split("\x00", 1)
     conn.execute("DELETE FROM articles_fts_source WHERE article_id = ?", (article_id,))
-    return [("delete", article_id, title_tokens, body_tokens)]
-
-
-_WRITES = {
-    "insert": "INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)",
-    "delete": (
-        "INSERT INTO articles_fts (articles_fts, rowid, title, body) VALUES ('delete', ?, ?, ?)"
-    ),
-}
+    return [("delete", article_id, *_unpack(row[0]))]
 
 
 def apply_operations(conn: sqlite3.Connection, ops: list[IndexOp]) -> None:
