@@ -41,6 +41,14 @@ MIN_GAIN = 12.0
 MIN_GAIN_MARKED = 0.0
 MIN_MEAN = -9.0
 RARE = -10.5
+# A shifted GBK stream meets a trail byte in 0x40-0x7E (an ASCII character, where it resyncs)
+# about once in four characters; a longer "run" is no misalignment, and scoring it costs time
+# linear in its length for every candidate start (a page of U+FFFD took minutes).
+MAX_RUN = 120
+# Runs with no marker are searched at up to LOOKBACK starts with every possible lost byte; a
+# text holds a handful of real ones, so past this many the text is noise (a page of U+FFFD,
+# keyword spam) and the search stops, keeping repair time linear in the text.
+MAX_UNMARKED_RUNS = 200
 LOOKBACK = 10
 
 
@@ -80,12 +88,12 @@ def _realign(run: str, resync: str, lead: int | None, prev: str = "") -> str | N
         data = body.encode("gb18030") + resync.encode("ascii")
     except UnicodeEncodeError:
         return None
-    if not data:
-        return None
     if run.endswith("\ufffd"):
         # the last byte is a lead whose trail became U+FFFD: that character stays lost
         data = data[:-1]
         tail = "\ufffd"
+    if not data:
+        return None
     rest = _decode(data[1:])
     if rest is None:
         return None
@@ -157,6 +165,7 @@ def repair_misalignment(text: str, marked_only: bool = False) -> tuple[str, int]
     pieces: list[str] = []
     pos = 0
     count = 0
+    unmarked = 0
     for match in RUN_RE.finditer(text):
         a, b = match.span()
         while a < b - 1 and text[a] in "！？":  # a full-width marker opens the run
@@ -167,11 +176,17 @@ def repair_misalignment(text: str, marked_only: bool = False) -> tuple[str, int]
         run = text[a:b]
         if not resync and not run.endswith("\ufffd"):
             continue
+        if len(run) > MAX_RUN:
+            continue  # a shifted GBK stream resyncs within a few characters; this is no run
         marked = a > 0 and text[a - 1] in STRIP_MARKS + LOST_MARKS
         if marked_only and not marked:
             continue
         if not marked and not m.has_rare(run):
             continue
+        if not marked:
+            unmarked += 1
+            if unmarked > MAX_UNMARKED_RUNS:
+                continue  # a page of damage: bounded work, the rest is left as it is
         end = b + len(resync)
         best, best_score = None, None
         for start, fixed, min_gain in _candidates(text, a, b, resync):

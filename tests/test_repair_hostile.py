@@ -1,0 +1,20 @@
+"""Inputs the fuzzer found: damage that can't be undone must be flagged, never crash or stall."""
+
+import pytest
+
+from newscrawl.clean.repair import repair_text
+
+
+@pytest.mark.parametrize("text", ["?\ufffdx", "?!\ufffdI", "！\ufffd", "?!\ufffd"])
+def test_a_marker_before_a_lost_character_is_left_and_flagged(text):
+    repaired, repairs = repair_text(text)
+    assert repaired.count("\ufffd") == text.count("\ufffd")
+    assert {"kind": "irreversible", "count": text.count("\ufffd")} in repairs
+
+
+def test_a_page_of_damage_is_left_as_it_is():
+    """Thousands of runs ending in U+FFFD (the fuzzer's page) stay untouched and flagged."""
+    text = "社区志愿者为老人送温暖（第1期）_故障测试偷\ufffd" * 3000
+    repaired, repairs = repair_text(text)
+    assert repaired == text
+    assert {"kind": "irreversible", "count": 3000} in repairs
