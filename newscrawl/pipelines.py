@@ -20,6 +20,7 @@ from newscrawl.clean.decode import decode_html
 from newscrawl.clean.extract import extract_article
 from newscrawl.clean.normalize import detect_script, to_simplified
 from newscrawl.clean.repair import repair_html
+from newscrawl.cleaning import CleaningPool
 from newscrawl.urls import canonical_url
 
 
@@ -29,6 +30,7 @@ class _Stage:
 
     def __init__(self, crawler: Crawler):
         self.crawler = crawler
+        self.pool = CleaningPool.for_crawler(crawler)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> _Stage:
@@ -49,9 +51,11 @@ def _content_type(item: ItemAdapter) -> str | None:
 
 
 class DecodePipeline(_Stage):
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         page = ItemAdapter(item)
-        decoded = decode_html(page["body"], _content_type(page), self.spider.profile.encoding)
+        decoded = await self.pool.run(
+            decode_html, page["body"], _content_type(page), self.spider.profile.encoding
+        )
         page["html"], page["encoding"], page["encoding_reason"] = (
             decoded.text,
             decoded.encoding,
@@ -63,20 +67,20 @@ class DecodePipeline(_Stage):
 
 
 class RepairPipeline(_Stage):
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         page = ItemAdapter(item)
-        page["html"], page["repairs"] = repair_html(page["html"])
+        page["html"], page["repairs"] = await self.pool.run(repair_html, page["html"])
         for repair in page["repairs"]:
             self.crawler.stats.inc_value(f"newscrawl/repairs/{repair['kind']}", repair["count"])
         return item
 
 
 class ExtractPipeline(_Stage):
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         page = ItemAdapter(item)
         try:
-            article = extract_article(
-                page["html"], page["url"], self.spider.profile, page.get("hints")
+            article = await self.pool.run(
+                extract_article, page["html"], page["url"], self.spider.profile, page.get("hints")
             )
         except Exception as exc:  # a hostile page must not stop the crawl
             self.spider.logger.exception("extraction failed for %s", page["url"])
@@ -94,10 +98,12 @@ class ExtractPipeline(_Stage):
 
 
 class ValidatePipeline(_Stage):
-    def process_item(self, item: Any) -> Any:
+    async def process_item(self, item: Any) -> Any:
         page = ItemAdapter(item)
         article = page["article"]
-        if page.get("verify_article") and not is_article_page(page["html"], page["url"]):
+        if page.get("verify_article") and not await self.pool.run(
+            is_article_page, page["html"], page["url"]
+        ):
             raise self.drop("not-an-article", page)
         if not (article.get("title") or "").strip():
             raise self.reject("no-title", page)

@@ -66,6 +66,9 @@ ITEM_PIPELINES = {
 NEWSCRAWL_DB = "data/archive.db"
 # An HTTP proxy on 127.0.0.1 that serves bundled sites under their real names (demo, tests).
 NEWSCRAWL_PROXY = None
+# Worker processes for decoding, repair and extraction during a crawl (0: in the crawl's own
+# process). 2 on a 2-core machine lets a CPU-bound crawl use both cores; see newscrawl/cleaning.py.
+NEWSCRAWL_CLEAN_WORKERS = 0
 # Where webmasters can reach whoever runs the crawl; when set, the User-Agent names it.
 NEWSCRAWL_CONTACT = None
 

@@ -101,3 +101,16 @@ def test_identity_and_page_budget(tmp_path):
     ((status, counts),) = query(db, "SELECT status, counts FROM crawl_runs")
     assert status == "closespider_pagecount"
     assert json.loads(counts)["pages"] <= 4
+
+
+def test_cleaning_in_worker_processes_gives_the_same_articles(crawled, tmp_path):
+    """NEWSCRAWL_CLEAN_WORKERS=2 runs decode/repair/extract in a process pool: same result."""
+    site = crawled.parent
+    db = tmp_path / "workers.db"
+    with SiteServer({HOST: site}) as server:
+        result = scrapy_crawl(site / "tiny.toml", server.proxy, db, "NEWSCRAWL_CLEAN_WORKERS=2")
+    assert result.returncode == 0, result.stderr[-3000:]
+    columns = "url, title, published_at, author, editor, body, encoding"
+    assert query(db, f"SELECT {columns} FROM articles") == query(
+        crawled, f"SELECT {columns} FROM articles"
+    )
