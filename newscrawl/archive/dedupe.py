@@ -66,12 +66,21 @@ def shingle_hashes(body: str, *, simplified: bool = False) -> np.ndarray:
     return (mixed >> np.uint64(32)).astype(np.uint32)
 
 
+_BLOCK = 4096
+
+
 def signature(body: str, *, simplified: bool = False) -> np.ndarray | None:
     """The body's MinHash (``NUM_PERM`` uint32 values), or None when it is too short."""
     hashes = shingle_hashes(body, simplified=simplified)
     if not hashes.size:
         return None
-    return _fmix32_inplace(hashes[None, :] ^ _SEEDS).min(axis=1)
+    # In blocks of shingles: the permutation matrix of a whole long body (NUM_PERM x n) took
+    # 150 MB for a 350,000-character page; blocks keep it to a few MB, same signature.
+    sig = None
+    for start in range(0, hashes.size, _BLOCK):
+        block = _fmix32_inplace(hashes[None, start : start + _BLOCK] ^ _SEEDS).min(axis=1)
+        sig = block if sig is None else np.minimum(sig, block)
+    return sig
 
 
 def _band_hashes(sig: np.ndarray) -> list[int]:
