@@ -35,8 +35,8 @@ _DECOMPRESS = zstandard.ZstdDecompressor()
 # checkpoints copies (and syncs) them far less often. 8,000 pages is about 32 MiB of WAL.
 WAL_AUTOCHECKPOINT_PAGES = 8000
 CACHE_KIB = 16384  # page cache of a writing connection (the default is 2 MiB)
-# Staged full-text entries are applied when this many saves or seconds have accumulated, and
-# whenever a batch ends, the archive is closed or searched through.
+# Staged full-text entries are applied by the first commit after this many saves or seconds
+# have accumulated, and whenever the archive is closed or searched through.
 INDEX_EVERY_SAVES = 200
 INDEX_EVERY_SECONDS = 5.0
 
@@ -173,16 +173,9 @@ class Archive:
             self._conn.execute("COMMIT" if outermost else "RELEASE nested")
 
     def batch(self) -> AbstractContextManager[sqlite3.Connection]:
-        """Commit many saves at once (bulk loads, reprocessing): each save stays atomic, the
-        commit is paid once, and the batch's articles are in the full-text index when it ends."""
-        return self._batch()
-
-    @contextmanager
-    def _batch(self) -> Iterator[sqlite3.Connection]:
-        with self.transaction() as conn:
-            yield conn
-            if self._depth == 1:
-                self._flush_index()
+        """Commit many saves at once (bulk loads, reprocessing): each save stays atomic and
+        the commit is paid once per batch."""
+        return self.transaction()
 
     # -- full-text index -------------------------------------------------------------------
 
@@ -198,7 +191,7 @@ class Archive:
     def flush_index(self) -> None:
         """Bring the full-text index up to date with every saved article (also those staged
         by other processes). Saves stage their index entries and the archive applies them in
-        groups; closing, searching through this object and the end of a batch flush too."""
+        groups; closing and searching through this object flush too."""
         if self.readonly:
             return
         with self._lock:
