@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
 from newscrawl import settings as default_settings
+
+logger = logging.getLogger(__name__)
 
 
 def crawl_settings(db: str, proxy: str | None = None, **overrides: Any) -> Settings:
@@ -37,7 +40,12 @@ def run_crawl(
     crawler = process.create_crawler("regional")
     errors: list[str] = []
     deferred = process.crawl(crawler, **({"site": site} if site else {"start": start}))
-    deferred.addErrback(lambda failure: errors.append(failure.getErrorMessage()))
+
+    def failed(failure: Any) -> None:
+        errors.append(failure.getErrorMessage())
+        logger.error("the crawl could not run: %s", failure.getErrorMessage())
+
+    deferred.addErrback(failed)
     process.start()
     if errors:
         return f"failed: {errors[0]}"

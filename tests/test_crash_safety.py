@@ -19,7 +19,7 @@ from tests.faults.crash import CRAWL_SETTINGS, archive_problems, article_count, 
 from tests.faults.harness import child_env, crawl_command, rows, run_crawl, write_profile
 from tests.faults.synthetic import SyntheticSite, profile_fields
 
-SIZE = 50
+SIZE = 150  # enough that three kills up to 1 s apart never find the site fully archived
 
 
 def test_sigkill_at_random_points_never_corrupts_loses_or_duplicates(tmp_path):

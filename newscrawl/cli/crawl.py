@@ -45,8 +45,9 @@ def crawl(target: str, db: str, overrides: tuple[str, ...]) -> None:
 def exit_on(reason: str) -> None:
     """Exit non-zero, with one line on stderr, unless the crawl went through.
 
-    A page or run budget reached (closespider_*) is a normal end of a bounded run.
+    A page or run budget reached (closespider_*) is a normal end of a bounded run, and so is
+    a stop that was asked for (SIGTERM/SIGINT: "shutdown"), which the run records as such.
     """
-    if reason != "finished" and not reason.startswith("closespider_"):
+    if reason not in ("finished", "shutdown") and not reason.startswith("closespider_"):
         click.echo(f"newscrawl: crawl ended: {reason}", err=True)
         sys.exit(1)
