@@ -203,6 +203,12 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     while version < target:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            # Another process may have migrated while we waited for the write lock (two crawls
+            # opening a new archive at once): decide again under the lock.
+            version = current_version(conn)
+            if version >= target:
+                conn.execute("COMMIT")
+                break
             MIGRATIONS[version](conn)
             version += 1
             conn.execute(

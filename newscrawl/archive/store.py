@@ -70,6 +70,19 @@ def plain_headers(headers: Any) -> dict[str, str | list[str]]:
     return plain
 
 
+def _enable_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
+    """Switch to WAL. On a new file several processes may race to do it, and SQLite answers
+    "database is locked" to the losers at once, without its busy handler: retry briefly."""
+    for attempt in range(attempts):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
 class Archive:
     """One archive file. Safe to share between the threads of one process (calls are serialised).
 
@@ -107,7 +120,7 @@ class Archive:
             textindex.register_functions(conn)
             conn.execute("PRAGMA busy_timeout = 30000")
             if not self.readonly:
-                conn.execute("PRAGMA journal_mode = WAL")
+                _enable_wal(conn)
                 conn.execute("PRAGMA synchronous = NORMAL")
                 conn.execute(f"PRAGMA wal_autocheckpoint = {WAL_AUTOCHECKPOINT_PAGES}")
                 conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
