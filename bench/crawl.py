@@ -68,8 +68,6 @@ for name in ("add_capture", "save_article", "record_failure", "start_run", "fini
 for name in ("DecodePipeline", "RepairPipeline", "ExtractPipeline", "ValidatePipeline"):
     cls = getattr(stages, name)
     cls.process_item = timed(cls.process_item, "cleaning")
-stages.detect_script = timed(stages.detect_script, "cleaning")
-stages.to_simplified = timed(stages.to_simplified, "cleaning")
 started = time.process_time()
 run_crawl(site, db, proxy=proxy, **settings)
 usage = resource.getrusage(resource.RUSAGE_SELF)

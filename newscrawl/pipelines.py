@@ -18,7 +18,6 @@ from scrapy.exceptions import DropItem
 from newscrawl.articleness import is_article_page
 from newscrawl.clean.decode import decode_html
 from newscrawl.clean.extract import extract_article
-from newscrawl.clean.normalize import detect_script, to_simplified
 from newscrawl.clean.repair import repair_html
 from newscrawl.cleaning import CleaningPool
 from newscrawl.urls import canonical_url
@@ -140,14 +139,7 @@ class ArchivePipeline(_Stage):
     def process_item(self, item: Any) -> Any:
         page = ItemAdapter(item)
         article = page["article"]
-        text = f"{article.get('title') or ''}\n{article.get('body') or ''}"
-        record = {
-            **article,
-            "site": page["site"],
-            "fetched_at": page["fetched_at"],
-            "script": detect_script(text),
-            "body_simplified": to_simplified(text),
-        }
+        record = {**article, "site": page["site"], "fetched_at": page["fetched_at"]}
         outcome = self.spider.archive.save_article(
             record, page["capture_id"], run_id=self.spider.run_id
         )
