@@ -18,8 +18,8 @@ DEPTH_LIMIT = 5
 # Reliability (docs/RELIABILITY.md). A page bigger than DOWNLOAD_MAXSIZE (after decompression,
 # so gzip bombs stop there too) is refused; real article pages stay well under 4 MB.
 DOWNLOAD_TIMEOUT = 30
-DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
-DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+DOWNLOAD_MAXSIZE = 4 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 1024 * 1024
 DOWNLOAD_FAIL_ON_DATALOSS = True
 RETRY_TIMES = 2
 REDIRECT_MAX_TIMES = 10
