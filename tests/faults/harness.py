@@ -13,13 +13,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The child prints its own peak RSS after the crawl, so a test can bound memory.
+# The child prints its own peak RSS after the crawl, so a test can bound memory. VmHWM, not
+# getrusage's ru_maxrss: Linux carries ru_maxrss over fork and exec, so a child of a large
+# parent (pytest after hundreds of tests) would report the parent's size as its own.
 _CHILD = """
-import json, resource, sys
+import json, sys
 from newscrawl.crawl import run_crawl
 site, db, proxy, settings = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 run_crawl(site, db, proxy=proxy, **settings)
-print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
+with open("/proc/self/status") as status:
+    hwm = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+print("PEAK_RSS_KB", hwm, flush=True)
 """
 
 
