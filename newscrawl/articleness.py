@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qsl, urlsplit
 
 import lxml.html
-from lxml import etree
+
+from newscrawl.clean.dom import parse
 
 # A score at or above this makes a URL an article candidate; below, a page to explore.
 ARTICLE_URL_THRESHOLD = 0.5
@@ -158,7 +159,7 @@ def is_article_page(html: str, url: str | None = None) -> bool:
 
 def assess_page(html: str, url: str | None = None) -> PageAssessment:
     """The decision with its evidence; see ``is_article_page``."""
-    root = _parse(html)
+    root = parse(html)
     if root is None:
         return PageAssessment(False, reasons=("no markup",))
     title = _squash(" ".join(root.xpath("//title//text()")))
@@ -209,16 +210,6 @@ def assess_page(html: str, url: str | None = None) -> PageAssessment:
             verdict = False
             reasons.append(f"{media} pictures/players with captions only (gallery or video)")
     return PageAssessment(verdict, units, headline, bool(has_date), tuple(reasons))
-
-
-def _parse(html: str) -> lxml.html.HtmlElement | None:
-    html = re.sub(r"^\s*<\?xml[^>]*>", "", html)
-    if not html.strip():
-        return None
-    try:
-        return lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
-        return None
 
 
 def _squash(text: str) -> str:
