@@ -18,3 +18,14 @@ def test_a_page_of_damage_is_left_as_it_is():
     repaired, repairs = repair_text(text)
     assert repaired == text
     assert {"kind": "irreversible", "count": 3000} in repairs
+
+
+@pytest.mark.parametrize("label", ["undefined", "rot13", "base64", "zlib", "hex"])
+def test_a_declared_codec_that_is_no_charset_is_ignored(label):
+    """Found by the fuzzer: <meta charset="undefined"> raised UnicodeError out of extract."""
+    from newscrawl.clean.decode import decode_html, resolve_label
+
+    assert resolve_label(label) is None
+    page = f'<html><head><meta charset="{label}"></head><body><p>西岭新闻</p></body></html>'
+    decoded = decode_html(page.encode("utf-8"), f"text/html; charset={label}")
+    assert "西岭新闻" in decoded.text

@@ -69,9 +69,14 @@ def resolve_label(label: str | None) -> str | None:
         return None
     label = ALIASES.get(label.strip().lower(), label.strip().lower())
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
+    # Pages declare anything: Python's "undefined" codec always raises, and rot13, base64 or
+    # zlib are transforms, not charsets. Neither is a declaration to trust.
+    if info.name == "undefined" or not getattr(info, "_is_text_encoding", True):
+        return None
+    name = info.name
     key = name.replace("-", "_")
     return SUPERSETS.get(key, name)
 
@@ -89,7 +94,7 @@ def meta_charset(raw: bytes) -> str | None:
 def _strict(raw: bytes, codec: str) -> str | None:
     try:
         return raw.decode(codec)
-    except (UnicodeDecodeError, LookupError):
+    except (UnicodeError, LookupError):
         return None
 
 
