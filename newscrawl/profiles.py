@@ -25,6 +25,12 @@ from newscrawl.articleness import (
 SITES_DIR: Traversable = files("newscrawl") / "sites"
 
 
+def host_allowed(host: str, domains: list[str]) -> bool:
+    """Whether ``host`` is one of ``domains`` or below one (``news.a.cn`` under ``a.cn``)."""
+    host = host.lower().rstrip(".")
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
 class ProfileError(ValueError):
     """A profile is missing or malformed."""
 
@@ -107,7 +113,7 @@ def profile_for_url(url: str, sites_dir: Traversable = SITES_DIR) -> SiteProfile
     host = (urlsplit(url).hostname or "").lower()
     for name in list_profiles(sites_dir):
         profile = load_profile(name, sites_dir)
-        if any(host == d or host.endswith("." + d) for d in profile.domains):
+        if host_allowed(host, profile.domains):
             return profile
     return None
 

@@ -31,6 +31,7 @@ from twisted.internet.task import deferLater
 from twisted.python.failure import Failure
 
 from newscrawl.archive import ArchiveError
+from newscrawl.profiles import host_allowed
 
 logger = logging.getLogger(__name__)
 
@@ -119,11 +120,6 @@ REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 def _same_url(a: str, b: str) -> bool:
     return a.split("#", 1)[0] == b.split("#", 1)[0]
-
-
-def host_allowed(host: str, domains: list[str]) -> bool:
-    host = host.lower().rstrip(".")
-    return any(host == d or host.endswith("." + d) for d in domains)
 
 
 class RedirectGuardMiddleware:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from newscrawl.profiles import host_allowed
 from newscrawl.reliability import (
-    host_allowed,
     retry_after_seconds,
     sniff_binary,
     url_shape,

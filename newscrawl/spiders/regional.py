@@ -33,7 +33,7 @@ from newscrawl.archive.crawlstate import (
 from newscrawl.discovery import Entry, is_feed_or_sitemap, parse_feed, parse_sitemap
 from newscrawl.items import PageItem
 from newscrawl.locks import SiteLock
-from newscrawl.profiles import SiteProfile, load_profile, zero_config_profile
+from newscrawl.profiles import SiteProfile, host_allowed, load_profile, zero_config_profile
 from newscrawl.urls import canonical_url
 
 
@@ -263,7 +263,7 @@ class RegionalSpider(scrapy.Spider):
         if not url.startswith(("http://", "https://")):
             url = response.urljoin(url)
         host = urlsplit(url).hostname or ""
-        if not any(host == d or host.endswith("." + d) for d in self.profile.domains):
+        if not host_allowed(host, self.profile.domains):
             return
         if not self.profile.is_article_url(url):
             yield self._listing_request(url, self.parse_page)
