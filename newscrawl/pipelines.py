@@ -125,9 +125,8 @@ class DedupePipeline(_Stage):
 
     def process_item(self, item: Any) -> Any:
         page = ItemAdapter(item)
-        profile = self.spider.profile
-        scheme = next(iter(profile.start_urls), page["url"]).split(":", 1)[0]
-        url = canonical_url(page["url"], scheme=scheme, mobile_hosts=profile.mobile_hosts)
+        spider = self.spider
+        url = canonical_url(page["url"], spider.scheme, spider.profile.mobile_hosts)
         if url in self.seen:
             raise self.drop("duplicate-url", page)
         self.seen.add(url)
